@@ -1,0 +1,1 @@
+"""List readers, one module per format. Each module exposes ``FORMATS``; ``registry`` finds them."""

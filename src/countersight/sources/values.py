@@ -1,0 +1,94 @@
+"""Parsing the values lists carry: dates in many spellings, country names, plain text."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import countrynames
+
+from countersight.model import is_partial_date
+
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    )
+}
+_DMY_NAMED = re.compile(r"^(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})$")
+_MY_NAMED = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{4})$")
+_DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+_YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$")
+_YEAR = re.compile(r"^(\d{4})$")
+_ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]")
+
+
+def _valid(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    if not 1000 <= year <= 2999:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(text: str | None, *, month_first: bool = False) -> str | None:
+    """A date as written in a list, to an ISO date of the precision given, or None.
+
+    Understands ``1971``, ``1971-05``, ``1971-05-02``, ``2024-05-03T10:00:00``, ``02 May 1971``,
+    ``May 1971``, ``02.05.1971`` and ``02/05/1971`` (day first unless ``month_first``, as in
+    OFAC's ``03/28/2025``)."""
+    if text is None:
+        return None
+    value = text.strip().strip(".").strip()
+    if not value:
+        return None
+    if is_partial_date(value):
+        return value
+    if m := _ISO_DATETIME.match(value):
+        return m.group(1)
+    if m := _YEAR.match(value):
+        return _valid(int(m.group(1)))
+    if m := _YMD.match(value):
+        y, mo, d = m.groups()
+        return _valid(int(y), int(mo), int(d) if d else None)
+    if m := _DMY.match(value):
+        a, b, y = (int(g) for g in m.groups())
+        day, month = (b, a) if month_first else (a, b)
+        return _valid(y, month, day)
+    if m := _DMY_NAMED.match(value):
+        d, name, y = m.groups()
+        named = _MONTHS.get(name[:3].lower())
+        return _valid(int(y), named, int(d)) if named else None
+    if m := _MY_NAMED.match(value):
+        name, y = m.groups()
+        named = _MONTHS.get(name[:3].lower())
+        return _valid(int(y), named) if named else None
+    return None
+
+
+def country_code(text: str | None) -> str | None:
+    """A country name or code as written in a list to ISO 3166-1 alpha-2, lower case."""
+    if text is None or not text.strip():
+        return None
+    code = countrynames.to_code(text.strip(), fuzzy=False)
+    return code.lower() if code else None
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def clean(text: str | None, *, empty: tuple[str, ...] = ()) -> str | None:
+    """Collapse whitespace; None for empty text or a placeholder such as OFAC's ``-0-``."""
+    if text is None:
+        return None
+    value = _SPACE.sub(" ", text).strip()
+    if not value or value in empty:
+        return None
+    return value

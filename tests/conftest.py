@@ -1,0 +1,67 @@
+"""Shared test fixtures: a fresh store in a temporary folder, the CLI run in-process, and the
+real lists in ../shared (tests over them skip, saying why, when the folder is absent)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from countersight.cli import run
+from countersight.store import Store, open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture
+def shared_lists() -> Path:
+    """``../shared/data/lists``; skips the test when the shared data is not beside the repo."""
+    path = SHARED / "data" / "lists"
+    if not path.is_dir():
+        pytest.skip(f"real lists not available: {path} is absent (only in the project workspace)")
+    return path
+
+
+@pytest.fixture
+def shared_bench() -> Path:
+    path = SHARED / "bench"
+    if not path.is_dir():
+        pytest.skip(f"benchmark files not available: {path} is absent")
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "lists.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    with open_store(db_path) as s:
+        yield s
+
+
+class CLI:
+    """Runs ``countersight`` in-process and captures what it prints."""
+
+    def __init__(self, capsys: pytest.CaptureFixture[str]) -> None:
+        self.capsys = capsys
+
+    def __call__(self, *args: str | Path) -> tuple[int, str, str]:
+        self.capsys.readouterr()
+        code = run([str(a) for a in args])
+        out, err = self.capsys.readouterr()
+        return code, out, err
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> CLI:
+    return CLI(capsys)
