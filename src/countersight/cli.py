@@ -300,6 +300,69 @@ def export(db: Path | None, format_: str, names: tuple[str, ...], out: Path | No
             tmp.replace(out)
 
 
+@cli.command()
+@click.argument("names", nargs=-1)
+@db_option
+@click.option(
+    "--mirror",
+    default=None,
+    metavar="URL",
+    help="Fetch every file from URL/<file name> instead of the publishers (an internal mirror).",
+)
+@click.option("--list", "list_only", is_flag=True, help="Show the publication table and stop.")
+def update(names: tuple[str, ...], db: Path | None, mirror: str | None, list_only: bool) -> None:
+    """Fetch the current official lists from their publishers and import them.
+
+    NAMES are dataset names (default: every publication); `--list` shows them and their
+    addresses. Lists whose files have not changed are left as they are."""
+    from countersight import update as updating
+
+    publications = updating.select(list(names))
+    if list_only:
+        for pub in publications:
+            click.echo(f"{pub.dataset:<14} {pub.title}")
+            for remote in pub.files:
+                click.echo(f"  {remote.name:<18} {' | '.join(remote.urls)}")
+        return
+    settings = Settings.from_env()
+    with _store(db) as store, _progress() as progress:
+        tasks: dict[str, Any] = {}
+
+        def fetched(name: str, size: int) -> None:
+            if name not in tasks:
+                tasks[name] = progress.add_task(name, total=None)
+            progress.update(tasks[name], description=f"{name}: {size / 1e6:.1f} MB")
+
+        results = updating.update(
+            store,
+            publications,
+            downloads=settings.download_dir or (db or settings.db).parent / "downloads",
+            timeout=settings.http_timeout,
+            mirror=mirror,
+            progress=fetched,
+        )
+    failed = 0
+    for result in results:
+        if result.error is not None:
+            failed += 1
+            err.print(
+                f"[red]{result.publication.dataset}: failed[/]: {escape(result.error)}",
+                soft_wrap=True,
+            )
+            continue
+        for rep in result.reports:
+            state = "unchanged" if rep.status == "unchanged" else "updated"
+            click.echo(
+                f"{rep.dataset}: {state}, version {rep.version.version[:12]}, "
+                f"{rep.version.entity_count:,} entities"
+            )
+    if failed:
+        raise CountersightError(
+            f"{failed} of {len(results)} publications could not be updated",
+            hint="the datasets named above keep their previous version",
+        )
+
+
 @cli.command("formats")
 def list_formats() -> None:
     """List the list formats Countersight reads."""
@@ -318,9 +381,9 @@ def run(argv: list[str] | None = None) -> int:
         exc.show()
         return exc.exit_code
     except CountersightError as exc:
-        err.print(f"[bold red]error:[/] {escape(exc.message)}", highlight=False)
+        err.print(f"[bold red]error:[/] {escape(exc.message)}", highlight=False, soft_wrap=True)
         if exc.hint:
-            err.print(f"  hint: {escape(exc.hint)}", highlight=False)
+            err.print(f"  hint: {escape(exc.hint)}", highlight=False, soft_wrap=True)
         return 1
     except BrokenPipeError:
         return 0

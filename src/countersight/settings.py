@@ -49,9 +49,6 @@ class Settings:
             download_dir=Path(download_dir) if download_dir else None,
         )
 
-    def downloads(self) -> Path:
-        return self.download_dir or self.db.parent / "downloads"
-
 
 ENV_VARS: tuple[str, ...] = ("DB", "HTTP_TIMEOUT", "DOWNLOAD_DIR")
 """The suffixes of every environment variable read above (documented in docs/settings.md)."""

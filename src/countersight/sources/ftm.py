@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -260,6 +261,8 @@ def _entity(
         names.append(Name(value=" ".join(unique([given, family])), given=given, family=family))
     if not names:
         raise ValueError(f"entity {entity_id} has no name")
+    if schema == "Person" and (given or family) and names[0].kind == "primary":
+        names[0] = replace(names[0], given=given, family=family)
     countries = [
         CountryRef(role=role, code=code.lower())
         for prop, role in _COUNTRY_PROPS.items()
