@@ -50,7 +50,8 @@ def parse_date(text: str | None, *, month_first: bool = False) -> str | None:
     if not value:
         return None
     if is_partial_date(value):
-        return value
+        year, *rest = (int(part) for part in value.split("-"))
+        return _valid(year, *rest)
     if m := _ISO_DATETIME.match(value):
         return m.group(1)
     if m := _YEAR.match(value):

@@ -1,0 +1,123 @@
+"""The command line as a user meets it: import, datasets, show, export, and its errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CLI
+
+
+def _sample(fixtures: Path) -> Path:
+    return fixtures / "ftm" / "sample.ftm.json"
+
+
+def test_datasets_on_an_empty_store_says_what_to_do(cli: CLI, db_path: Path) -> None:
+    code, out, _ = cli("datasets", "--db", db_path)
+    assert code == 0
+    assert "countersight import" in out
+
+
+def test_import_then_datasets_table_and_json(cli: CLI, db_path: Path, fixtures: Path) -> None:
+    code, out, _ = cli("import", "--db", db_path, "--dataset", "sample", _sample(fixtures))
+    assert code == 0
+    assert "sample: imported 3 entities, 1 relationships" in out
+    code, out, _ = cli("datasets", "--db", db_path)
+    assert code == 0 and "sample" in out and "FollowTheMoney file" in out
+    code, out, _ = cli("datasets", "--db", db_path, "--json")
+    (row,) = json.loads(out)
+    assert row["name"] == "sample" and row["entities"] == 3 and len(row["version"]) == 64
+    code, out, _ = cli("import", "--db", db_path, "--dataset", "sample", _sample(fixtures))
+    assert code == 0 and "unchanged" in out
+
+
+def test_show_by_id_and_by_source_reference(cli: CLI, db_path: Path, fixtures: Path) -> None:
+    cli("import", "--db", db_path, "--dataset", "sample", _sample(fixtures))
+    code, out, _ = cli("show", "--db", db_path, "co-1")
+    assert code == 0
+    assert "Example Vision Technology Co., Ltd.  [Company]" in out
+    assert "示例视觉科技有限公司  (alias)" in out
+    assert "registration: 91440300000000000X" in out
+    assert "relation     ownership 51%: pe-1 -> co-1" in out
+    code, out, _ = cli("show", "--db", db_path, "--json", "pe-1")
+    (entity,) = json.loads(out)
+    assert entity["source_ref"] == "pe-1"
+    assert entity["dates"] == [{"kind": "birth", "value": "1971"}]
+
+
+def test_show_unknown_entity_is_an_error(cli: CLI, db_path: Path) -> None:
+    code, _, err = cli("show", "--db", db_path, "nobody")
+    assert code == 1
+    assert "no entity with id or source reference 'nobody'" in err
+
+
+def test_export_writes_ftm_lines(cli: CLI, db_path: Path, fixtures: Path, tmp_path: Path) -> None:
+    cli("import", "--db", db_path, "--dataset", "sample", _sample(fixtures))
+    code, out, _ = cli("export", "--db", db_path, "--format", "ftm")
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert {line["schema"] for line in lines} == {"Company", "Person", "Organization", "Ownership"}
+    code, _, err = cli("export", "--db", db_path, "--dataset", "missing")
+    assert code == 1 and "no dataset named missing" in err
+
+
+def test_unknown_file_is_refused_with_the_formats_to_choose(
+    cli: CLI, db_path: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("just some notes\nnothing like a list\n")
+    code, _, err = cli("import", "--db", db_path, path)
+    assert code == 1
+    assert "notes.txt: the content matches no list format" in err
+    assert "--format" in err
+
+
+def test_empty_file_is_refused(cli: CLI, db_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    code, _, err = cli("import", "--db", db_path, path)
+    assert code == 1 and "empty.csv: the file is empty" in err
+
+
+def test_missing_path_is_a_usage_error(cli: CLI, db_path: Path, tmp_path: Path) -> None:
+    code, _, err = cli("import", "--db", db_path, tmp_path / "nope.xml")
+    assert code == 2 and "does not exist" in err
+
+
+def test_folder_import_skips_files_that_are_not_lists(
+    cli: CLI, db_path: Path, fixtures: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    shutil.copy(_sample(fixtures), folder / "sample.ftm.json")
+    (folder / "README.md").write_text("# where these lists come from\n")
+    code, out, err = cli("import", "--db", db_path, folder)
+    assert code == 0
+    assert "sample: imported" in out
+    assert "README.md" in err and "skipped" in err
+
+
+def test_one_dataset_name_for_many_datasets_is_refused(
+    cli: CLI, db_path: Path, fixtures: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.ftm.json"
+    shutil.copy(_sample(fixtures), other)
+    code, _, err = cli("import", "--db", db_path, "--dataset", "x", _sample(fixtures), other)
+    assert code == 1 and "--dataset names one dataset" in err
+
+
+def test_formats_lists_the_readers(cli: CLI) -> None:
+    code, out, _ = cli("formats")
+    assert code == 0 and "ftm" in out
+
+
+def test_db_defaults_to_the_environment(
+    cli: CLI, fixtures: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COUNTERSIGHT_DB", str(tmp_path / "env.db"))
+    code, _, _ = cli("import", "--dataset", "sample", _sample(fixtures))
+    assert code == 0
+    assert (tmp_path / "env.db").exists()
