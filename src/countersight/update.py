@@ -199,6 +199,8 @@ def _fetch(
                         if progress is not None:
                             progress(remote.name, size)
             return target
+        except urllib.error.HTTPError as exc:
+            failures.append(f"{url}: HTTP {exc.code} {exc.reason}")
         except (urllib.error.URLError, OSError, TimeoutError) as exc:
             reason = getattr(exc, "reason", exc)
             failures.append(f"{url}: {reason}")
