@@ -39,7 +39,7 @@ def test_show_by_id_and_by_source_reference(cli: CLI, db_path: Path, fixtures: P
     code, out, _ = cli("show", "--db", db_path, "co-1")
     assert code == 0
     assert "Example Vision Technology Co., Ltd.  [Company]" in out
-    assert "示例视觉科技有限公司  (alias)" in out
+    assert "示例视觉科技有限公司  (alias, Han)" in out
     assert "registration: 91440300000000000X" in out
     assert "relation     ownership 51%: pe-1 -> co-1" in out
     code, out, _ = cli("show", "--db", db_path, "--json", "pe-1")

@@ -18,6 +18,7 @@ from rich.table import Table
 from countersight.errors import CountersightError
 from countersight.importing import import_paths
 from countersight.model import Entity, to_dict
+from countersight.scripts import script_of
 from countersight.settings import Settings
 from countersight.sources.base import ReadOptions
 from countersight.sources.registry import formats
@@ -226,6 +227,9 @@ def _print_entity(entity: Entity, out: TextIO) -> None:
     line("source_ref", entity.source_ref)
     for name in entity.names:
         tags: list[str] = [name.kind]
+        script = script_of(name.value)
+        if script is not None and script != "Latin":
+            tags.append(script)
         if name.original_script:
             tags.append("original script")
         if name.lang:

@@ -1,0 +1,50 @@
+"""Which writing system a name is in: Latin, Han, Cyrillic, Arabic and the others."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+_FIRST_WORD = {
+    "CJK": "Han",
+    "HIRAGANA": "Japanese",
+    "KATAKANA": "Japanese",
+    "HANGUL": "Hangul",
+    "LATIN": "Latin",
+    "CYRILLIC": "Cyrillic",
+    "ARABIC": "Arabic",
+    "GREEK": "Greek",
+    "HEBREW": "Hebrew",
+    "GEORGIAN": "Georgian",
+    "ARMENIAN": "Armenian",
+    "THAI": "Thai",
+    "DEVANAGARI": "Devanagari",
+    "BENGALI": "Bengali",
+    "TAMIL": "Tamil",
+    "ETHIOPIC": "Ethiopic",
+    "KHMER": "Khmer",
+    "MYANMAR": "Myanmar",
+    "PERSIAN": "Arabic",
+}
+
+
+@lru_cache(maxsize=4096)
+def _char_script(char: str) -> str | None:
+    if not char.isalpha():
+        return None
+    try:
+        first = unicodedata.name(char).split()[0]
+    except ValueError:
+        return None
+    return _FIRST_WORD.get(first, first.title())
+
+
+def script_of(text: str) -> str | None:
+    """The script most of the letters in ``text`` are written in; None if it has no letters."""
+    counts = Counter(s for s in map(_char_script, text) if s is not None)
+    if not counts:
+        return None
+    if "Japanese" in counts:  # kana among Han characters: Japanese, not Chinese
+        return "Japanese"
+    return counts.most_common(1)[0][0]
