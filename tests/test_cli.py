@@ -94,10 +94,12 @@ def test_folder_import_skips_files_that_are_not_lists(
     folder.mkdir()
     shutil.copy(_sample(fixtures), folder / "sample.ftm.json")
     (folder / "README.md").write_text("# where these lists come from\n")
+    (folder / "data.bin").write_bytes(b"\x00\x01 not a list")
     code, out, err = cli("import", "--db", db_path, folder)
     assert code == 0
     assert "sample: imported" in out
-    assert "README.md" in err and "skipped" in err
+    assert "data.bin" in err and "skipped" in err
+    assert "README.md" not in err  # documentation beside lists is passed over quietly
 
 
 def test_one_dataset_name_for_many_datasets_is_refused(

@@ -214,7 +214,8 @@ def show(entity_id: str, db: Path | None, dataset: str | None, as_json: bool) ->
         _print_entity(entity, sys.stdout)
         for r in relations[entity.id]:
             share = f" {r.share:g}%" if r.share is not None else ""
-            click.echo(f"  relation     {r.kind}{share}: {r.source} -> {r.target}")
+            role = f" ({r.role})" if r.role else ""
+            click.echo(f"  relation     {r.kind}{share}{role}: {r.source} -> {r.target}")
 
 
 def _print_entity(entity: Entity, out: TextIO) -> None:

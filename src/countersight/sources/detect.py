@@ -45,13 +45,22 @@ def _expand(paths: Sequence[Path]) -> list[tuple[Path, bool]]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(p.startswith(".") for p in child.parts[-1:]):
+                if child.is_file() and not _documentation(child):
                     out.append((child, False))
         elif path.exists():
             out.append((path, True))
         else:
             raise SourceError("no such file or folder", path=str(path))
     return out
+
+
+def _documentation(path: Path) -> bool:
+    """Files that sit beside lists in a folder and are never lists: hidden files, Markdown,
+    READMEs and licences."""
+    name = path.name.lower()
+    return name.startswith((".", "readme", "license", "licence", "copyright")) or name.endswith(
+        ".md"
+    )
 
 
 def plan(paths: Sequence[Path], *, format: str | None = None) -> Plan:

@@ -104,7 +104,7 @@ _LINKS: dict[str, tuple[RelationKind, str, str]] = {
     "Directorship": ("director", "director", "organization"),
     "Family": ("family", "person", "relative"),
     "Associate": ("associate", "person", "associate"),
-    "UnknownLink": ("associate", "subject", "object"),
+    "UnknownLink": ("partner", "subject", "object"),
 }
 _SCHEMA_ALIASES: dict[str, Schema] = {"PublicBody": "Organization"}
 
