@@ -123,3 +123,16 @@ def test_db_defaults_to_the_environment(
     code, _, _ = cli("import", "--dataset", "sample", _sample(fixtures))
     assert code == 0
     assert (tmp_path / "env.db").exists()
+
+
+def test_two_files_that_would_make_one_dataset_are_refused(
+    cli: CLI, db_path: Path, fixtures: Path, tmp_path: Path
+) -> None:
+    for folder in ("2023", "2024"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(_sample(fixtures), tmp_path / folder / "sample.ftm.json")
+    code, _, err = cli("import", "--db", db_path, tmp_path / "2023", tmp_path / "2024")
+    assert code == 1
+    assert "would both become dataset 'sample'" in err
+    code, out, _ = cli("datasets", "--db", db_path)
+    assert "holds no datasets" in out  # nothing was imported

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from countersight.errors import CountersightError
 from countersight.model import DatasetVersion, Record
-from countersight.sources.base import ReadOptions, content_hash
+from countersight.sources.base import Reading, ReadOptions, content_hash
 from countersight.sources.detect import Job, plan
 from countersight.store.base import Store
 
@@ -44,27 +45,44 @@ def import_paths(
     options = options or ReadOptions()
     the_plan = plan(paths, format=format)
     if options.dataset is not None and len(the_plan.jobs) > 1:
-        from countersight.errors import CountersightError
-
         raise CountersightError(
             f"--dataset names one dataset, but these files make {len(the_plan.jobs)}",
             hint="import them in separate calls, or leave out --dataset",
         )
-    reports = [import_job(store, job, options=options, progress=progress) for job in the_plan.jobs]
+    readings = [(job, job.format.read(job.group, options)) for job in the_plan.jobs]
+    _refuse_two_versions_of_one_dataset(readings)
+    reports = [
+        import_reading(store, job, reading, progress=progress) for job, reading in readings
+    ]
     return reports, the_plan.skipped
 
 
-def import_job(
+def _refuse_two_versions_of_one_dataset(readings: list[tuple[Job, Reading]]) -> None:
+    """Two files of one call that would make the same dataset: the second would silently
+    replace the first. Refuse before anything is imported."""
+    seen: dict[str, Job] = {}
+    for job, reading in readings:
+        name = reading.info.name
+        if name in seen:
+            first = seen[name].group.main
+            raise CountersightError(
+                f"{first} and {job.group.main} would both become dataset {name!r}, the second "
+                "replacing the first",
+                hint="import them in separate calls, naming one of them with --dataset",
+            )
+        seen[name] = job
+
+
+def import_reading(
     store: Store,
     job: Job,
+    reading: Reading,
     *,
-    options: ReadOptions,
     progress: Progress | None = None,
 ) -> ImportReport:
     started = time.perf_counter()
     paths = job.group.paths
     version = content_hash(paths)
-    reading = job.format.read(job.group, options)
     files = tuple(str(p) for p in paths)
     current = store.dataset(reading.info.name)
     if current is not None and current.version == version:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, Literal, cast, get_args
 
 Schema = Literal["Person", "Company", "Organization", "LegalEntity", "Vessel", "Airplane"]
@@ -273,10 +273,11 @@ def to_dict(record: Record) -> dict[str, Any]:
 
 
 def _compact(item: Any) -> dict[str, Any]:
+    """Leave out optional fields at their defaults; required ones are always kept."""
     return {
         f.name: getattr(item, f.name)
         for f in fields(item)
-        if getattr(item, f.name) not in (None, False, ())
+        if f.default is MISSING or getattr(item, f.name) != f.default
     }
 
 

@@ -14,6 +14,8 @@ DATES = [
     ("02 May 1971", "1971-05-02"),
     ("2 Sept 1971", "1971-09-02"),
     ("May 1971", "1971-05"),
+    ("October 1, 2027", "2027-10-01"),
+    ("Sept. 9 2001", "2001-09-09"),
     ("02.05.1971", "1971-05-02"),
     ("1971/5/2", "1971-05-02"),
     ("  1971. ", "1971"),
@@ -37,7 +39,19 @@ def test_month_first_dates_as_ofac_writes_them() -> None:
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("China", "cn"), ("Russian Federation", "ru"), ("IR", "ir"), ("Atlantis", None), ("", None)],
+    [
+        ("China", "cn"),
+        ("Russian Federation", "ru"),
+        ("IR", "ir"),
+        ("DPRK", "kp"),
+        ("ROK", "kr"),
+        ("Kosovo", "xk"),
+        ("EU", None),  # not a country
+        ("Crimea", None),  # a region: kept as the label by readers
+        ("USSR", None),
+        ("Atlantis", None),
+        ("", None),
+    ],
 )
 def test_country_code(text: str, code: str | None) -> None:
     assert country_code(text) == code

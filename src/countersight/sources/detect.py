@@ -109,8 +109,8 @@ def _owner(claim: Sniffed, path: Path, mains: list[tuple[Format, Sniffed, Path]]
     family = [p for _, c, p in mains if c.family == claim.family]
     if not family:
         raise CountersightError(
-            f"{path}: this is a {claim.role} file of {claim.family}, but no main file of that "
-            "list is named in the same call",
+            f"{path}: this is the {claim.role} file of a {claim.family} list, but no main file "
+            "of that list is named in the same call",
             hint="name the main file too, e.g. countersight import sdn.csv alt.csv add.csv",
         )
     if len(family) == 1:

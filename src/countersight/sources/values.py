@@ -17,6 +17,7 @@ _MONTHS = {
 }
 _DMY_NAMED = re.compile(r"^(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})$")
 _MY_NAMED = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{4})$")
+_MDY_NAMED = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 _YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$")
 _YEAR = re.compile(r"^(\d{4})$")
@@ -42,7 +43,7 @@ def parse_date(text: str | None, *, month_first: bool = False) -> str | None:
     """A date as written in a list, to an ISO date of the precision given, or None.
 
     Understands ``1971``, ``1971-05``, ``1971-05-02``, ``2024-05-03T10:00:00``, ``02 May 1971``,
-    ``May 1971``, ``02.05.1971`` and ``02/05/1971`` (day first unless ``month_first``, as in
+    ``May 1971``, ``May 2, 1971``, ``02.05.1971`` and ``02/05/1971`` (day first unless ``month_first``, as in
     OFAC's ``03/28/2025``)."""
     if text is None:
         return None
@@ -67,6 +68,10 @@ def parse_date(text: str | None, *, month_first: bool = False) -> str | None:
         d, name, y = m.groups()
         named = _MONTHS.get(name[:3].lower())
         return _valid(int(y), named, int(d)) if named else None
+    if m := _MDY_NAMED.match(value):
+        name, d, y = m.groups()
+        named = _MONTHS.get(name[:3].lower())
+        return _valid(int(y), named, int(d)) if named else None
     if m := _MY_NAMED.match(value):
         name, y = m.groups()
         named = _MONTHS.get(name[:3].lower())
@@ -74,12 +79,24 @@ def parse_date(text: str | None, *, month_first: bool = False) -> str | None:
     return None
 
 
+_COUNTRY_ALIASES = {"rok": "kr", "republic of korea": "kr"}
+
+
 def country_code(text: str | None) -> str | None:
-    """A country name or code as written in a list to ISO 3166-1 alpha-2, lower case."""
+    """A country name or code as written in a list to ISO 3166-1 alpha-2, lower case.
+
+    Territories without an alpha-2 code (``EU``, the Crimea region, the Soviet Union) give None:
+    readers keep the text as the country's label."""
     if text is None or not text.strip():
         return None
-    code = countrynames.to_code(text.strip(), fuzzy=False)
-    return code.lower() if code else None
+    value = text.strip()
+    alias = _COUNTRY_ALIASES.get(value.lower())
+    if alias is not None:
+        return alias
+    code = countrynames.to_code(value, fuzzy=False)
+    if not code or len(code) != 2 or code.upper() == "EU":
+        return None
+    return code.lower()
 
 
 _SPACE = re.compile(r"\s+")
