@@ -51,9 +51,7 @@ def import_paths(
         )
     readings = [(job, job.format.read(job.group, options)) for job in the_plan.jobs]
     _refuse_two_versions_of_one_dataset(readings)
-    reports = [
-        import_reading(store, job, reading, progress=progress) for job, reading in readings
-    ]
+    reports = [import_reading(store, job, reading, progress=progress) for job, reading in readings]
     return reports, the_plan.skipped
 
 

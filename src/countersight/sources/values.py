@@ -43,8 +43,8 @@ def parse_date(text: str | None, *, month_first: bool = False) -> str | None:
     """A date as written in a list, to an ISO date of the precision given, or None.
 
     Understands ``1971``, ``1971-05``, ``1971-05-02``, ``2024-05-03T10:00:00``, ``02 May 1971``,
-    ``May 1971``, ``May 2, 1971``, ``02.05.1971`` and ``02/05/1971`` (day first unless ``month_first``, as in
-    OFAC's ``03/28/2025``)."""
+    ``May 1971``, ``May 2, 1971``, ``02.05.1971`` and ``02/05/1971`` (day first unless
+    ``month_first``, as in OFAC's ``03/28/2025``)."""
     if text is None:
         return None
     value = text.strip().strip(".").strip()
