@@ -45,7 +45,7 @@ PUBLICATIONS: tuple[Publication, ...] = (
     Publication(
         "un_sc",
         "UN Security Council consolidated list",
-        "un_xml",
+        "un_sc",
         (
             RemoteFile(
                 "consolidated.xml",

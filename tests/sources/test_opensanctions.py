@@ -20,16 +20,16 @@ from countersight.store import open_store
 from tests.conftest import CLI
 
 FIXTURES = {
-    "dod_1260h.csv": "os-us-dod-1260h",
-    "bis_mieu.csv": "os-us-bis-mieu",
-    "cuba_restricted.csv": "os-us-cuba-restricted",
-    "us__special_leg__section_999.csv": "os-us-special-leg",
-    "fcc_covered.csv": "os-us-fcc-covered-list",
-    "fincen_measures.csv": "os-us-fincen-special-measures",
-    "bg_mft.csv": "os-bg-mft-national",
-    "ch_fiaa.csv": "os-ch-fiaa-freezes",
-    "cn_sanctions.csv": "os-cn-sanctions",
-    "pk_proscribed.json": "os-pk-proscribed-persons",
+    "dod_1260h.csv": "os_us_dod_1260h",
+    "bis_mieu.csv": "os_us_bis_mieu",
+    "cuba_restricted.csv": "os_us_cuba_restricted",
+    "us__special_leg__section_999.csv": "os_us_special_leg",
+    "fcc_covered.csv": "os_us_fcc_covered_list",
+    "fincen_measures.csv": "os_us_fincen_special_measures",
+    "bg_mft.csv": "os_bg_mft_national",
+    "ch_fiaa.csv": "os_ch_fiaa_freezes",
+    "cn_sanctions.csv": "os_cn_sanctions",
+    "pk_proscribed.json": "os_pk_proscribed_persons",
 }
 
 
@@ -176,7 +176,7 @@ def test_1260h_listings_of_one_company_become_one_entity(fix: Path) -> None:
     assert read.info.name == "os_us_dod_chinese_milcorps"
     assert len(read.entities) == 4  # five rows; two spellings of one company
     evt = read.entities["Example Vision Technology Co., Ltd."]
-    assert evt.id == "os-us-dod-chinese-milcorps-example-vision-technology-co-ltd"
+    assert evt.id == "os_us_dod_chinese_milcorps_example_vision_technology_co_ltd"
     assert read.names("Example Vision Technology Co., Ltd.", "primary") == [
         "Example Vision Technology Co., Ltd.",
         "Example Vision Technology Co. Ltd.",
@@ -236,7 +236,7 @@ def test_bis_mieu(fix: Path) -> None:
 def test_cuba_restricted_list(fix: Path) -> None:
     read = Read(fix / "cuba_restricted.csv")
     agency = read.entities["agencia-ejemplo"]
-    assert agency.id == "os-us-cuba-sanctions-agencia-ejemplo"
+    assert agency.id == "os_us_cuba_sanctions_agencia_ejemplo"
     assert read.names("agencia-ejemplo", "weak_alias") == ["ADE", "ASE"]
     assert read.names("hotel-ejemplo", "alias") == ["Hotel Ejemplo Playa", "Ejemplo Beach Resort"]
     assert agency.countries == (CountryRef("country", "cu"),)
@@ -377,7 +377,7 @@ def test_fincen_class_measures_keep_their_parties_without_links(fix: Path) -> No
 def test_bulgarian_list(fix: Path) -> None:
     read = Read(fix / "bg_mft.csv")
     first = read.entities["III-1"]
-    assert first.id == "os-bg-mft-national-iii-1"
+    assert first.id == "os_bg_mft_national_iii_1"
     assert first.names[0] == Name("ПЕТЪР ПРИМЕРОВ ИВАНОВ", lang="bul", original_script=True)
     assert read.names("III-1", "alias") == ["Петър Примеров", "Пешо Примеров"]
     assert [d.value for d in first.dates_of("birth")] == ["1978-01-06"]
@@ -427,7 +427,7 @@ def test_prc_designations_merge_by_qid_and_name(fix: Path) -> None:
     read = Read(fix / "cn_sanctions.csv")
     assert len(read.entities) == 6  # eight rows
     senator = read.entities["Q100000001"]
-    assert senator.id == "os-cn-sanctions-q100000001"
+    assert senator.id == "os_cn_sanctions_q100000001"
     assert senator.names == (
         Name("Example Senator"),
         Name("示例参议员", kind="alias", lang="zho", original_script=True),
@@ -512,7 +512,7 @@ def test_a_forced_layout_on_another_file_names_the_file_and_line(
     fix: Path, cli: CLI, db_path: Path
 ) -> None:
     code, _out, err = cli(
-        "import", "--db", db_path, "--format", "os-us-dod-1260h", fix / "bis_mieu.csv"
+        "import", "--db", db_path, "--format", "os_us_dod_1260h", fix / "bis_mieu.csv"
     )
     assert code == 1
     assert "bis_mieu.csv, line 1" in err and "expected the header" in err
@@ -528,7 +528,7 @@ def test_a_short_row_names_its_line(tmp_path: Path) -> None:
         "Organization,Cut short\n",
         encoding="utf-8",
     )
-    mieu = next(f for f in opensanctions.FORMATS if f.name == "os-us-bis-mieu")
+    mieu = next(f for f in opensanctions.FORMATS if f.name == "os_us_bis_mieu")
     reading = mieu.read(SourceGroup(main=path), ReadOptions())
     with pytest.raises(SourceError, match=r"mieu\.csv, line 3: expected 9 columns"):
         list(reading.records)
@@ -549,7 +549,7 @@ def test_a_short_row_names_its_line(tmp_path: Path) -> None:
 def test_broken_pakistani_json_is_refused(tmp_path: Path, text: str, where: str) -> None:
     path = tmp_path / "pk.json"
     path.write_text(text, encoding="utf-8")
-    layout = next(f for f in opensanctions.FORMATS if f.name == "os-pk-proscribed-persons")
+    layout = next(f for f in opensanctions.FORMATS if f.name == "os_pk_proscribed_persons")
     with pytest.raises(SourceError, match=where):
         layout.read(SourceGroup(main=path), ReadOptions())
 

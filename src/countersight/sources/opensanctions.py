@@ -61,7 +61,7 @@ def cols(header: str) -> tuple[str, ...]:
 
 
 SPECIAL_LEG = Layout(
-    name="os-us-special-leg",
+    name="os_us_special_leg",
     title="US special legislation list",
     columns=cols(
         "schema | name | aliases | topics | program | authority | reason | report-date | "
@@ -75,7 +75,7 @@ SPECIAL_LEG = Layout(
 
 LAYOUTS: tuple[Layout, ...] = (
     Layout(
-        name="os-bg-mft-national",
+        name="os_bg_mft_national",
         title="Bulgaria: national list under the Law on Measures Against the Financing of "
         "Terrorism",
         columns=cols(
@@ -89,7 +89,7 @@ LAYOUTS: tuple[Layout, ...] = (
         mapper=bg_mft,
     ),
     Layout(
-        name="os-ch-fiaa-freezes",
+        name="os_ch_fiaa_freezes",
         title="Switzerland: asset freezes under the Foreign Illicit Assets Act (FIAA)",
         columns=cols(
             "Name | Alias | Previous name | Birth date | Birth place | Nationality | "
@@ -101,7 +101,7 @@ LAYOUTS: tuple[Layout, ...] = (
         mapper=ch_fiaa,
     ),
     Layout(
-        name="os-cn-sanctions",
+        name="os_cn_sanctions",
         title="PRC counter-sanctions and export-control lists",
         columns=cols(
             "Type | QID | Name | Alias | Chinese name | Country | Topics | Summary | "
@@ -113,7 +113,7 @@ LAYOUTS: tuple[Layout, ...] = (
         mapper=cn_sanctions,
     ),
     Layout(
-        name="os-us-bis-mieu",
+        name="os_us_bis_mieu",
         title="US BIS Military-Intelligence End User list",
         columns=cols(
             "Type | Name | Alias | Country | Topics | Program | Date | End date | Source URL"
@@ -124,7 +124,7 @@ LAYOUTS: tuple[Layout, ...] = (
         mapper=bis_mieu,
     ),
     Layout(
-        name="os-us-cuba-restricted",
+        name="os_us_cuba_restricted",
         title="US State Department Cuba Restricted List",
         columns=cols(
             "Id | Company | Acronym | Alias | Sector | Category | Parent | EffectiveDate | "
@@ -136,7 +136,7 @@ LAYOUTS: tuple[Layout, ...] = (
         mapper=cuba_restricted,
     ),
     Layout(
-        name="os-us-dod-1260h",
+        name="os_us_dod_1260h",
         title="US DoD Chinese military companies (Section 1260H)",
         columns=cols(
             "Name | Clean Name | Alias | Previous Name | Parent Name | Note | Start date | "
@@ -148,7 +148,7 @@ LAYOUTS: tuple[Layout, ...] = (
         mapper=dod_1260h,
     ),
     Layout(
-        name="os-us-fcc-covered-list",
+        name="os_us_fcc_covered_list",
         title="US FCC Covered List",
         columns=("covered_equipment_or_services", "date_of_inclusion_on_covered_list"),
         dataset="os_us_fcc_covered_list",
@@ -157,7 +157,7 @@ LAYOUTS: tuple[Layout, ...] = (
         mapper=fcc_covered,
     ),
     Layout(
-        name="os-us-fincen-special-measures",
+        name="os_us_fincen_special_measures",
         title="US FinCEN 311 and 9714 special measures",
         columns=cols(
             "Measure | Relationship | Type | Name | Alias | Country | Address | "
@@ -170,7 +170,7 @@ LAYOUTS: tuple[Layout, ...] = (
     ),
     SPECIAL_LEG,
     Layout(
-        name="os-pk-proscribed-persons",
+        name="os_pk_proscribed_persons",
         title="Pakistan: proscribed persons (Fourth Schedule, Anti-Terrorism Act 1997)",
         columns=("Name", "FatherName", "CNIC", "Province", "District"),
         dataset="os_pk_proscribed_persons",
