@@ -176,7 +176,7 @@ def test_1260h_listings_of_one_company_become_one_entity(fix: Path) -> None:
     assert read.info.name == "os_us_dod_chinese_milcorps"
     assert len(read.entities) == 4  # five rows; two spellings of one company
     evt = read.entities["Example Vision Technology Co., Ltd."]
-    assert evt.id == "os_us_dod_chinese_milcorps_example_vision_technology_co_ltd"
+    assert evt.id == "os-us-dod-chinese-milcorps-example-vision-technology-co-ltd"
     assert read.names("Example Vision Technology Co., Ltd.", "primary") == [
         "Example Vision Technology Co., Ltd.",
         "Example Vision Technology Co. Ltd.",
@@ -236,7 +236,7 @@ def test_bis_mieu(fix: Path) -> None:
 def test_cuba_restricted_list(fix: Path) -> None:
     read = Read(fix / "cuba_restricted.csv")
     agency = read.entities["agencia-ejemplo"]
-    assert agency.id == "os_us_cuba_sanctions_agencia_ejemplo"
+    assert agency.id == "os-us-cuba-sanctions-agencia-ejemplo"
     assert read.names("agencia-ejemplo", "weak_alias") == ["ADE", "ASE"]
     assert read.names("hotel-ejemplo", "alias") == ["Hotel Ejemplo Playa", "Ejemplo Beach Resort"]
     assert agency.countries == (CountryRef("country", "cu"),)
@@ -377,7 +377,7 @@ def test_fincen_class_measures_keep_their_parties_without_links(fix: Path) -> No
 def test_bulgarian_list(fix: Path) -> None:
     read = Read(fix / "bg_mft.csv")
     first = read.entities["III-1"]
-    assert first.id == "os_bg_mft_national_iii_1"
+    assert first.id == "os-bg-mft-national-iii-1"
     assert first.names[0] == Name("ПЕТЪР ПРИМЕРОВ ИВАНОВ", lang="bul", original_script=True)
     assert read.names("III-1", "alias") == ["Петър Примеров", "Пешо Примеров"]
     assert [d.value for d in first.dates_of("birth")] == ["1978-01-06"]
@@ -427,7 +427,7 @@ def test_prc_designations_merge_by_qid_and_name(fix: Path) -> None:
     read = Read(fix / "cn_sanctions.csv")
     assert len(read.entities) == 6  # eight rows
     senator = read.entities["Q100000001"]
-    assert senator.id == "os_cn_sanctions_q100000001"
+    assert senator.id == "os-cn-sanctions-q100000001"
     assert senator.names == (
         Name("Example Senator"),
         Name("示例参议员", kind="alias", lang="zho", original_script=True),
