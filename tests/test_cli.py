@@ -136,3 +136,18 @@ def test_two_files_that_would_make_one_dataset_are_refused(
     assert "would both become dataset 'sample'" in err
     code, out, _ = cli("datasets", "--db", db_path)
     assert "holds no datasets" in out  # nothing was imported
+
+
+def test_new_reading_options_make_a_new_version(cli: CLI, db_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "bidders.csv"
+    path.write_text("id,name,trading name\n1,Alpha Vision Ltd,AlphaCam\n2,Beta Systems,BetaEye\n")
+    code, out, _ = cli("import", "--db", db_path, path)
+    assert code == 0 and "bidders: imported 2 entities" in out
+    code, out, _ = cli("import", "--db", db_path, path)
+    assert "unchanged" in out
+    code, out, _ = cli("import", "--db", db_path, path, "--map", "name=trading name")
+    assert code == 0 and "bidders: imported 2 entities" in out  # not "unchanged"
+    code, out, _ = cli("show", "--db", db_path, "--json", "bidders-1")
+    assert json.loads(out)[0]["names"][0]["value"] == "AlphaCam"
+    code, _, err = cli("import", "--db", db_path, path, "--sheet", "Parties")
+    assert code == 1 and "a CSV file has no sheets" in err

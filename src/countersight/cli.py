@@ -68,6 +68,7 @@ def cli() -> None:
     help="Tabular files: which column holds a field (name, schema, country, id, ...).",
 )
 @click.option("--schema", default=None, help="Tabular files: schema of rows that do not say.")
+@click.option("--sheet", default=None, help="Spreadsheets: the sheet to read (default: first).")
 def import_(
     paths: tuple[Path, ...],
     db: Path | None,
@@ -75,6 +76,7 @@ def import_(
     dataset: str | None,
     mapping: tuple[str, ...],
     schema: str | None,
+    sheet: str | None,
 ) -> None:
     """Import list files (or folders of them) into the store.
 
@@ -82,7 +84,9 @@ def import_(
     files are joined to the main SDN or consolidated file named in the same call. Importing
     unchanged files again changes nothing; a file that cannot be read leaves the store as it
     was."""
-    options = ReadOptions(dataset=dataset, mapping=_parse_mapping(mapping), schema=schema)
+    options = ReadOptions(
+        dataset=dataset, mapping=_parse_mapping(mapping), schema=schema, sheet=sheet
+    )
     with _store(db) as store, _progress() as progress:
         tasks: dict[str, Any] = {}
 

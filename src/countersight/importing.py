@@ -51,7 +51,11 @@ def import_paths(
         )
     readings = [(job, job.format.read(job.group, options)) for job in the_plan.jobs]
     _refuse_two_versions_of_one_dataset(readings)
-    reports = [import_reading(store, job, reading, progress=progress) for job, reading in readings]
+    fingerprint = options.fingerprint()
+    reports = [
+        import_reading(store, job, reading, fingerprint=fingerprint, progress=progress)
+        for job, reading in readings
+    ]
     return reports, the_plan.skipped
 
 
@@ -76,11 +80,12 @@ def import_reading(
     job: Job,
     reading: Reading,
     *,
+    fingerprint: str = "",
     progress: Progress | None = None,
 ) -> ImportReport:
     started = time.perf_counter()
     paths = job.group.paths
-    version = content_hash(paths)
+    version = content_hash(paths, fingerprint)
     files = tuple(str(p) for p in paths)
     current = store.dataset(reading.info.name)
     if current is not None and current.version == version:

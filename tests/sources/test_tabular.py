@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from countersight.errors import SourceError
-from countersight.model import Entity
+from countersight.model import CountryRef, Entity
 from countersight.sources.base import ReadOptions, Sample, SourceGroup
 from countersight.sources.detect import sniff as detect
 from countersight.sources.tabular import read, sniff
@@ -53,8 +53,8 @@ def test_bench_style_query_file(tmp_path: Path) -> None:
     assert second.countries[0].code == "eg"
     assert entities[2].schema == "Company"
     unknown = entities[3]
-    assert unknown.countries == ()  # names no known country: kept as a note (see the reader)
-    assert "nationality: Atlantis" in unknown.notes
+    # names no known country: kept as the label of a country without a code
+    assert unknown.countries == (CountryRef("nationality", None, label="Atlantis"),)
     assert unknown.dates == ()  # 12/31/1970 is not a day-first date: kept as a note
     assert "birth date as given: 12/31/1970" in unknown.notes
     assert warnings == ["line 5: unreadable birth date '12/31/1970', kept as a note"]
@@ -77,7 +77,7 @@ def test_import_through_the_cli(cli: CLI, db_path: Path, store: Store, tmp_path:
     (found,) = store.by_source_ref("q-002", "parties")
     assert found.caption == "SALEK, ABDULHAI"
     (unknown,) = store.by_source_ref("q-004", "parties")  # the store reads every row back
-    assert "nationality: Atlantis" in unknown.notes
+    assert unknown.countries[0].label == "Atlantis"
     assert len(list(store.iter_entities(["parties"]))) == 4
 
 
@@ -174,12 +174,12 @@ def test_xlsx_with_a_title_row(tmp_path: Path) -> None:
         "row 6: values right of the last header column not read",
         "line 6: no name; row skipped",
     ]
-    partners, _, _ = _read(path, mapping={"sheet": "Partners"})
+    partners, _, _ = _read(path, sheet="Partners")
     assert [(i.scheme, i.value) for i in partners[0].identifiers] == [
         ("lei", "529900T8BM49AURSDO55")
     ]
     with pytest.raises(SourceError, match="no sheet named 'Nope'; the sheets are: 'Bidders'"):
-        _read(path, mapping={"sheet": "Nope"})
+        _read(path, sheet="Nope")
 
 
 def test_ods(tmp_path: Path, cli: CLI, db_path: Path, store: Store) -> None:

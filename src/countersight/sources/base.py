@@ -89,6 +89,20 @@ class ReadOptions:
     """For the generic tabular reader: model field -> column name."""
     schema: str | None = None
     """For the generic tabular reader: schema of rows that do not say (default ``LegalEntity``)."""
+    sheet: str | None = None
+    """For spreadsheets (XLSX, ODS): the sheet to read (default: the first)."""
+
+    def fingerprint(self) -> str:
+        """What in these options changes how files are read (the dataset name does not: it
+        only says where the result goes). Empty when nothing does."""
+        parts = []
+        if self.mapping:
+            parts.append("map:" + ",".join(f"{k}={v}" for k, v in sorted(self.mapping.items())))
+        if self.schema:
+            parts.append(f"schema:{self.schema}")
+        if self.sheet:
+            parts.append(f"sheet:{self.sheet}")
+        return ";".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +118,10 @@ class Format:
 # -- tools for readers -------------------------------------------------------------------------
 
 
-def content_hash(paths: Sequence[Path]) -> str:
-    """SHA-256 over the files' bytes, in the order given (main file first)."""
-    digest = hashlib.sha256()
+def content_hash(paths: Sequence[Path], options: str = "") -> str:
+    """SHA-256 over the files' bytes, in the order given (main file first), and over the reading
+    options that change what is read from them (a new column mapping is a new version)."""
+    digest = hashlib.sha256(options.encode("utf-8"))
     for path in paths:
         file_digest = hashlib.sha256()
         with path.open("rb") as fh:

@@ -331,14 +331,7 @@ class _Builder:
 
     def _countries(self, row: dict[str, str]) -> None:
         for column, role in _COUNTRY_COLUMNS.items():
-            for place in eu_text.countries(row.get(column), role):
-                # The store cannot read back a CountryRef without a code yet (model.to_dict
-                # leaves code=None out, entity_from_dict then requires it): until model.py is
-                # fixed, a country the text names no known country of is kept as a note.
-                if place.code is None:
-                    self.notes.append(f"{role}: {place.label}")
-                else:
-                    self.countries.append(place)
+            self.countries.extend(eu_text.countries(row.get(column), role))
         for text in eu_text.pieces(row.get("address")):
             country = eu_text.code(text)
             if country:  # an address that only names a country

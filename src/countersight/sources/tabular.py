@@ -1,7 +1,7 @@
 """The generic reader for the spreadsheets users bring: lists of bidders, partners, suppliers.
 
 CSV (comma, semicolon, tab or pipe, recognised from the first lines; Excel's ``sep=;`` first
-line is understood), XLSX and ODS (the first sheet; ``--map sheet=NAME`` names another). Tried
+line is understood), XLSX and ODS (the first sheet; ``--sheet NAME`` names another). Tried
 after every specific format: it takes any such file whose header row has a name column
 (``name``, ``company``, ``supplier``, ``Firma``, ``raison sociale``...).
 
@@ -73,8 +73,6 @@ FIELDS: tuple[str, ...] = (
     *("id", "name", "alias", "schema", "country", "birth_date", "address", "notes"),
     *IDENTIFIER_FIELDS,
 )
-SHEET = "sheet"
-"""``--map sheet=NAME``: the sheet of an XLSX or ODS file to read (the first by default)."""
 
 _NAME_WORDS: tuple[str, ...] = (
     *("party", "company", "organisation", "organization", "supplier", "bidder"),
@@ -228,13 +226,13 @@ def read(group: SourceGroup, options: ReadOptions) -> Reading:
     )
     schema = _default_schema(options.schema, path)
     mapping = dict(options.mapping or {})
-    sheet = mapping.pop(SHEET, None)
+    sheet = options.sheet
     unknown = sorted(set(mapping) - set(FIELDS))
     if unknown:
         raise SourceError(
             f"--map {unknown[0]}=...: no such field",
             path=str(path),
-            hint=f"fields: {', '.join(FIELDS)} (and {SHEET}=NAME for a spreadsheet's sheet)",
+            hint=f"fields: {', '.join(FIELDS)}",
         )
     # The header is read now, so that a wrong --map fails before anything is imported.
     kind, rows = _rows(path, sheet)
@@ -263,7 +261,7 @@ def _rows(path: Path, sheet: str | None) -> tuple[str, Iterator[tuple[int, list[
     if kind is not None:
         return "sheet", sheets.rows(path, sheet)
     if sheet is not None:
-        raise SourceError(f"--map {SHEET}={sheet}: a CSV file has no sheets", path=str(path))
+        raise SourceError(f"--sheet {sheet}: a CSV file has no sheets", path=str(path))
     sample = Sample.of(path)
     delimiter, skip = _dialect(sample.text, cut=len(sample.head) >= SAMPLE_BYTES)
     rows = csv_rows(path, delimiter=delimiter)
@@ -416,15 +414,7 @@ def _entity(
     note = columns.value(cells, "notes")
     if note is not None:
         notes.append(note)
-    countries: list[CountryRef] = []
-    for place in _countries(columns, cells):
-        # The store cannot read back a CountryRef without a code yet (model.to_dict leaves
-        # code=None out, entity_from_dict then requires it): until model.py is fixed, a country
-        # that names no known country is kept as a note.
-        if place.code is None:
-            notes.append(f"{place.role}: {place.label}")
-        else:
-            countries.append(place)
+    countries = _countries(columns, cells)
     address = columns.value(cells, "address")
     return Entity(
         id=entity_id,
