@@ -1,0 +1,514 @@
+"""OFAC's lists in XML: ``<sdnList>`` with ``publshInformation`` (``Publish_Date`` as MM/DD/YYYY,
+``Record_Count``) and one ``sdnEntry`` per listing, in the namespace of the Sanctions List
+Service (``https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/XML``) or
+the older ``http://tempuri.org/sdnList.xsd``: elements are matched by local name, so both read.
+
+The same layout serves the SDN list and the consolidated (non-SDN) list. Which one a file is:
+
+1. content first: a programme that only the non-SDN lists carry (``NS-*`` such as NS-PLC,
+   ``FSE-*``, ``CMIC-*``) among the entries in the first 64 KiB -> ``us_ofac_cons``;
+2. else OFAC's file name: ``cons*`` or ``ofac_cons*`` -> ``us_ofac_cons``;
+3. else ``us_ofac_sdn``.
+
+``source_ref`` is the entry's ``uid`` (OFAC's ent_num), so ids agree with the CSV reader's.
+``sdnType`` Individual -> Person, Entity -> LegalEntity (Company when OFAC's "Target Type" says
+Public or Private Company), Vessel -> Vessel, Aircraft -> Airplane. ``akaList``: strong ->
+alias, weak -> weak alias, f.k.a. -> previous. ``idList`` mixes identifiers with other facts:
+identifiers get a scheme (``_SCHEMES``; unknown kinds are ``other`` with OFAC's idType as
+note), while listing and founding dates, gender, country of registration and the text of
+directives and other notices go where they belong (dates, gender, countries, notes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from countersight.errors import SourceError
+from countersight.model import (
+    Address,
+    CountryRef,
+    CountryRole,
+    DatasetInfo,
+    DateFact,
+    DateKind,
+    Entity,
+    Identifier,
+    Name,
+    NameKind,
+    Record,
+    Schema,
+    unique,
+)
+from countersight.sources.base import (
+    Format,
+    Reading,
+    ReadOptions,
+    Sample,
+    Sniffed,
+    SourceGroup,
+    dataset_name,
+    date_in_filename,
+    make_id,
+)
+from countersight.sources.values import clean, country_code, parse_date
+from countersight.sources.xml import children, iter_elements, local, text
+from countersight.sources.xml_lists import (
+    add_country,
+    country_ref,
+    require_root,
+    root_name,
+    warn_unread,
+)
+
+ROOT = "sdnList"
+PUBLISHER = "US Treasury OFAC"  # as the OFAC CSV reader says
+LICENCE = "Public domain (work of the US government)"
+ENTRY_URL = "https://sanctionssearch.ofac.treas.gov/Details.aspx?id={}"
+_SLS = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/"
+
+
+@dataclass(frozen=True, slots=True)
+class _List:
+    dataset: str
+    title: str
+    url: str
+
+
+SDN = _List(
+    "us_ofac_sdn",
+    "OFAC Specially Designated Nationals and Blocked Persons (SDN) list",
+    _SLS + "SDN.XML",
+)
+CONSOLIDATED = _List(
+    "us_ofac_cons",
+    "OFAC Consolidated Sanctions List (non-SDN lists)",
+    _SLS + "CONSOLIDATED.XML",
+)
+_NON_SDN_PROGRAMS = ("NS-", "FSE-", "CMIC-")
+_PROGRAM = re.compile(r"<(?:[\w.\-]+:)?program>\s*([^<]+?)\s*</")
+
+_SCHEMAS: dict[str, Schema] = {
+    "individual": "Person",
+    "entity": "LegalEntity",
+    "vessel": "Vessel",
+    "aircraft": "Airplane",
+}
+_TERROR_PROGRAMS = frozenset({"SDGT", "SDT", "FTO"})
+
+_SCHEMES: dict[str, str] = {
+    "passport": "passport",
+    "diplomatic passport": "passport",
+    "national id no.": "national_id",
+    "identification number": "national_id",
+    "cedula no.": "national_id",
+    "d.n.i.": "national_id",
+    "curp #": "national_id",
+    "ssn": "national_id",
+    "personal id card": "national_id",
+    "national foreign id number": "national_id",
+    "tax id no.": "tax_id",
+    "v.a.t. number": "tax_id",
+    "nit #": "tax_id",
+    "ruc #": "tax_id",
+    "rfc": "tax_id",
+    "registration number": "registration",
+    "registration id": "registration",
+    "company number": "registration",
+    "public registration number": "registration",
+    "business registration number": "registration",
+    "commercial registry number": "registration",
+    "c.r. no.": "registration",
+    "unified social credit code (uscc)": "registration",
+    "legal entity number": "lei",
+    "lei": "lei",
+    "swift/bic": "swift",
+    "vessel registration identification": "imo",
+    "mmsi": "mmsi",
+    "other vessel call sign": "call_sign",
+    "d-u-n-s number": "duns",
+}
+# Kinds of ``id`` that are facts written as text, not numbers to match on.
+_TEXT_FACTS = re.compile(
+    r"date|directive|information|secondary sanctions|caatsa|organization type|issuer name"
+    r"|model|operator|year of build|vessel type|executive order|prohibit|additional sanctions",
+    re.IGNORECASE,
+)
+_COUNTRY_FACTS: dict[str, CountryRole] = {
+    "nationality of registration": "jurisdiction",
+    "nationality country": "nationality",
+    "citizenship country": "citizenship",
+    "other vessel flag": "flag",
+}
+_TRAILING_COUNTRY = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
+_CIRCA = re.compile(r"^(?:circa|ca\.|c\.|approximately|approx\.)\s*", re.IGNORECASE)
+_RANGE = re.compile(r"\s+to\s+", re.IGNORECASE)
+
+_KNOWN = {
+    "sdnEntry": frozenset(
+        {
+            "uid",
+            "firstName",
+            "lastName",
+            "title",
+            "sdnType",
+            "remarks",
+            "programList",
+            "idList",
+            "akaList",
+            "addressList",
+            "nationalityList",
+            "citizenshipList",
+            "dateOfBirthList",
+            "placeOfBirthList",
+            "vesselInfo",
+        }
+    ),
+    "address": frozenset(
+        {
+            "uid",
+            "address1",
+            "address2",
+            "address3",
+            "city",
+            "stateOrProvince",
+            "postalCode",
+            "country",
+            "region",
+        }
+    ),
+    "vesselInfo": frozenset(
+        {"callSign", "vesselType", "vesselFlag", "vesselOwner", "tonnage", "grossRegisteredTonnage"}
+    ),
+}
+
+
+# -- recognising and describing the file -------------------------------------------------------
+
+
+def sniff(sample: Sample) -> Sniffed | None:
+    return Sniffed(family="ofac_xml") if root_name(sample.text) == ROOT else None
+
+
+def which_list(path: Path, head: str) -> _List:
+    """The SDN or the consolidated list (see the module notes for the rule)."""
+    programs = set(_PROGRAM.findall(head))
+    if any(program.startswith(_NON_SDN_PROGRAMS) for program in programs):
+        return CONSOLIDATED
+    if path.name.lower().startswith(("cons", "ofac_cons")):
+        return CONSOLIDATED
+    return SDN
+
+
+def read(group: SourceGroup, options: ReadOptions) -> Reading:
+    path = group.main
+    head = require_root(path, ROOT, what="an OFAC list in XML")
+    the_list = which_list(path, head)
+    published, expected = _publication(path)
+    name = dataset_name(options, the_list.dataset)
+    info = DatasetInfo(
+        name=name,
+        title=the_list.title,
+        publisher=PUBLISHER,
+        url=the_list.url,
+        issued=published or date_in_filename(path),
+        licence=LICENCE,
+    )
+    reading = Reading(info=info, records=iter(()))
+    reading.records = _records(path, name, expected, reading.warnings)
+    return reading
+
+
+def _publication(path: Path) -> tuple[str | None, int | None]:
+    """``Publish_Date`` and ``Record_Count`` from ``publshInformation``, which comes first: only
+    the beginning of the file is parsed."""
+    for elem in iter_elements(path, {"publshInformation", "sdnEntry"}):
+        if local(elem.tag) != "publshInformation":
+            break
+        published = parse_date(text(elem, "Publish_Date"), month_first=True)
+        count = text(elem, "Record_Count")
+        return published, int(count) if count and count.isdigit() else None
+    return None, None
+
+
+# -- the entries -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Facts:
+    """What one entry says, gathered before the Entity is made."""
+
+    names: list[Name] = field(default_factory=list)
+    countries: list[CountryRef] = field(default_factory=list)
+    identifiers: list[Identifier] = field(default_factory=list)
+    dates: list[DateFact] = field(default_factory=list)
+    addresses: list[Address] = field(default_factory=list)
+    birth_places: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    topics: set[str] = field(default_factory=lambda: {"sanction"})
+    gender: str | None = None
+    company: bool = False
+
+
+def _records(
+    path: Path, dataset: str, expected: int | None, warnings: list[str]
+) -> Iterator[Record]:
+    count = 0
+    seen: set[str] = set()
+    unread: set[str] = set()
+    for elem in iter_elements(path, {"sdnEntry"}):
+        count += 1
+        uid = clean(text(elem, "uid"))
+        if uid is None:
+            warnings.append(f"skipped entry {count}: it has no uid")
+            continue
+        if uid in seen:
+            warnings.append(f"uid {uid}: listed twice; the second entry is skipped")
+            continue
+        seen.add(uid)
+        try:
+            entity = _entity(elem, uid, dataset, warnings, unread)
+        except ValueError as exc:
+            raise SourceError(str(exc), path=str(path), element=f"sdnEntry uid {uid}") from None
+        if entity is not None:
+            yield entity
+    if expected is not None and count != expected:
+        warnings.append(f"the file says Record_Count {expected} but holds {count} entries")
+
+
+def _items(elem: Element, outer: str, inner: str) -> Iterator[Element]:
+    for container in children(elem, outer):
+        yield from children(container, inner)
+
+
+def _entity(
+    elem: Element, uid: str, dataset: str, warnings: list[str], unread: set[str]
+) -> Entity | None:
+    warn_unread(elem, _KNOWN["sdnEntry"], f"uid {uid}", unread, warnings)
+    kind = (clean(text(elem, "sdnType")) or "").lower()
+    schema = _SCHEMAS.get(kind)
+    if schema is None:
+        warnings.append(f"uid {uid}: sdnType {kind!r} unknown; read as a legal entity")
+        schema = "LegalEntity"
+    person = schema == "Person"
+    facts = _Facts()
+    primary = _name(elem, "primary", person)
+    if primary is None:
+        warnings.append(f"uid {uid}: skipped, the entry gives no name")
+        return None
+    facts.names.append(primary)
+    for aka in _items(elem, "akaList", "aka"):
+        _aka(aka, uid, person, facts, warnings)
+    for node in _items(elem, "idList", "id"):
+        _id(node, facts)
+    for node in _items(elem, "addressList", "address"):
+        warn_unread(node, _KNOWN["address"], f"uid {uid}", unread, warnings)
+        _address(node, "residence" if person else "country", facts)
+    for node in _items(elem, "nationalityList", "nationality"):
+        add_country(facts.countries, "nationality", text(node, "country"))
+    for node in _items(elem, "citizenshipList", "citizenship"):
+        add_country(facts.countries, "citizenship", text(node, "country"))
+    for node in _items(elem, "dateOfBirthList", "dateOfBirthItem"):
+        _birth_date(clean(text(node, "dateOfBirth")), uid, facts, warnings)
+    for node in _items(elem, "placeOfBirthList", "placeOfBirthItem"):
+        _birth_place(clean(text(node, "placeOfBirth")), facts)
+    for vessel in children(elem, "vesselInfo"):
+        warn_unread(vessel, _KNOWN["vesselInfo"], f"uid {uid}", unread, warnings)
+        _vessel(vessel, facts)
+    programs = unique(node.text for node in _items(elem, "programList", "program"))
+    if _TERROR_PROGRAMS & set(programs):
+        facts.topics.add("crime.terror")
+    title = clean(text(elem, "title"))
+    if schema == "LegalEntity" and facts.company:
+        schema = "Company"
+    return Entity(
+        id=make_id(dataset, uid),
+        schema=schema,
+        dataset=dataset,
+        source_ref=uid,
+        names=tuple(dict.fromkeys(facts.names)),
+        countries=tuple(dict.fromkeys(facts.countries)),
+        identifiers=tuple(dict.fromkeys(facts.identifiers)),
+        dates=tuple(dict.fromkeys(facts.dates)),
+        addresses=tuple(dict.fromkeys(facts.addresses)),
+        birth_places=unique(facts.birth_places),
+        topics=tuple(sorted(facts.topics)),
+        programs=programs,
+        gender=facts.gender,
+        notes=unique([clean(text(elem, "remarks")), title and f"title: {title}", *facts.notes]),
+        source_url=ENTRY_URL.format(uid),
+    )
+
+
+def _name(node: Element, kind: NameKind, person: bool) -> Name | None:
+    first, last = clean(text(node, "firstName")), clean(text(node, "lastName"))
+    value = " ".join(unique([first, last]))
+    if not value:
+        return None
+    if person:
+        return Name(value, kind, given=first, family=last)
+    return Name(value, kind)
+
+
+def _aka(aka: Element, uid: str, person: bool, facts: _Facts, warnings: list[str]) -> None:
+    kind_of = (clean(text(aka, "type")) or "a.k.a.").lower()
+    category = (clean(text(aka, "category")) or "strong").lower()
+    kind: NameKind
+    if kind_of == "f.k.a.":
+        kind = "previous"
+    elif category == "weak":
+        kind = "weak_alias"
+    else:
+        kind = "alias"
+        if kind_of not in ("a.k.a.", "n.k.a.") or category != "strong":
+            warnings.append(f"uid {uid}: alias {kind_of} / {category} read as a strong alias")
+    name = _name(aka, kind, person)
+    if name is not None:
+        facts.names.append(name)
+
+
+def _id(node: Element, facts: _Facts) -> None:
+    kind = clean(text(node, "idType")) or "identifier"
+    value = clean(text(node, "idNumber"))
+    if value is None:
+        return
+    key = kind.lower().rstrip(" :-")
+    if key == "gender":
+        facts.gender = value.lower()
+    elif key.startswith("listing date"):
+        _fact_date(facts, "listed", kind, value)
+    elif key == "organization established date":
+        _fact_date(facts, "incorporation", kind, value)
+    elif key in _COUNTRY_FACTS:
+        add_country(facts.countries, _COUNTRY_FACTS[key], value)
+    elif key == "target type":
+        facts.notes.append(f"{kind}: {value}")
+        if "state-owned" in value.lower():
+            facts.topics.add("gov.soe")
+        if value.lower() in ("public company", "private company"):
+            facts.company = True
+    elif key in _SCHEMES or not _TEXT_FACTS.search(key):
+        facts.identifiers.append(_identifier(node, kind, key, value))
+    else:
+        facts.notes.append(f"{kind.rstrip(' :-')}: {value}")
+
+
+def _identifier(node: Element, kind: str, key: str, value: str) -> Identifier:
+    scheme = _SCHEMES.get(key, "other")
+    written_country = clean(text(node, "idCountry"))
+    inside = _TRAILING_COUNTRY.match(value) if written_country is None else None
+    if inside is not None and country_code(inside.group(2)):  # "1026303117642 (Russia)"
+        value, written_country = inside.group(1), inside.group(2)
+    if scheme == "imo":
+        value = re.sub(r"^IMO\s*", "", value, flags=re.IGNORECASE)
+    country = country_ref("country", written_country)
+    issued, expires = clean(text(node, "issueDate")), clean(text(node, "expirationDate"))
+    note = "; ".join(
+        unique(
+            [
+                None if key == scheme else kind,
+                f"issued {issued}" if issued else None,
+                f"expires {expires}" if expires else None,
+            ]
+        )
+    )
+    return Identifier(
+        scheme=scheme, value=value, country=country.code if country else None, note=note or None
+    )
+
+
+def _fact_date(facts: _Facts, kind: DateKind, label: str, value: str) -> None:
+    iso = parse_date(value)
+    if iso is None:
+        facts.notes.append(f"{label.rstrip(' :-')}: {value}")
+    else:
+        facts.dates.append(DateFact(kind, iso))
+
+
+def _address(node: Element, role: CountryRole, facts: _Facts) -> None:
+    street = ", ".join(unique(text(node, tag) for tag in ("address1", "address2", "address3")))
+    city, region = clean(text(node, "city")), clean(text(node, "stateOrProvince"))
+    postal, country = clean(text(node, "postalCode")), clean(text(node, "country"))
+    full = ", ".join(unique([street, city, region, postal, country]))
+    if not full:
+        return
+    ref = country_ref(role, country)
+    facts.addresses.append(
+        Address(
+            full=full,
+            street=street or None,
+            city=city,
+            region=region,
+            postal_code=postal,
+            country=ref.code if ref else None,
+        )
+    )
+    if ref is not None and ref.code is not None:
+        facts.countries.append(ref)
+
+
+def parse_ofac_date(written: str) -> DateFact | None:
+    """``1962``, ``12 Mar 1962``, ``Mar 1962``, ``circa 1962`` (approximate), ``1962 to 1965``
+    (a range) as a date of birth; None when the text is no date."""
+    value = written.strip()
+    approximate = False
+    if circa := _CIRCA.match(value):
+        approximate, value = True, value[circa.end() :]
+    parts = _RANGE.split(value, maxsplit=1)
+    if len(parts) == 2:
+        start, end = parse_date(parts[0]), parse_date(parts[1])
+        if start is None or end is None:
+            return None
+        return DateFact("birth", start, end=end, approximate=approximate)
+    iso = parse_date(value)
+    return DateFact("birth", iso, approximate=approximate) if iso else None
+
+
+def _birth_date(written: str | None, uid: str, facts: _Facts, warnings: list[str]) -> None:
+    if written is None:
+        return
+    fact = parse_ofac_date(written)
+    if fact is None:
+        warnings.append(f"uid {uid}: date of birth {written!r} is not a date; kept as a note")
+        facts.notes.append(f"date of birth: {written}")
+    else:
+        facts.dates.append(fact)
+
+
+def _birth_place(place: str | None, facts: _Facts) -> None:
+    if place is None:
+        return
+    facts.birth_places.append(place)
+    ref = country_ref("birth", place.rsplit(",", 1)[-1])
+    if ref is not None and ref.code is not None:
+        facts.countries.append(ref)
+
+
+def _vessel(vessel: Element, facts: _Facts) -> None:
+    call_sign = clean(text(vessel, "callSign"))
+    if call_sign is not None:
+        facts.identifiers.append(Identifier("call_sign", call_sign))
+    add_country(facts.countries, "flag", text(vessel, "vesselFlag"))
+    for tag, label in (
+        ("vesselType", "vessel type"),
+        ("vesselOwner", "vessel owner"),
+        ("tonnage", "tonnage"),
+        ("grossRegisteredTonnage", "gross registered tonnage"),
+    ):
+        value = clean(text(vessel, tag))
+        if value is not None:
+            facts.notes.append(f"{label}: {value}")
+
+
+FORMATS = (
+    Format(
+        name="ofac_xml",
+        title="OFAC SDN or consolidated list (XML)",
+        sniff=sniff,
+        read=read,
+        extensions=(".xml",),
+    ),
+)

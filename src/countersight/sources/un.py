@@ -1,0 +1,610 @@
+"""The UN Security Council Consolidated List, XML in the official schema (``sc-sanctions.xsd``).
+
+``<CONSOLIDATED_LIST dateGenerated=...>`` holds ``INDIVIDUALS/INDIVIDUAL`` and
+``ENTITIES/ENTITY``. Each becomes a Person or an Organization whose ``source_ref`` is the UN
+reference number (``QDi.001``, ``KPe.012``): the number the Security Council cites.
+
+What is read, and where it goes:
+
+- ``FIRST_NAME`` .. ``FOURTH_NAME``: the primary name, the parts joined. The UN does not say
+  which part is the family name, so ``given``/``family`` are set only where the naming order is
+  plain (see ``_split_name``); ``NAME_ORIGINAL_SCRIPT``: an alias with ``original_script=True``
+  and, when the script tells, the language (``_script_lang``).
+- ``INDIVIDUAL_ALIAS``/``ENTITY_ALIAS``: ``QUALITY`` Good or a.k.a. -> alias, Low -> weak alias,
+  f.k.a. -> previous name. An alias's own date and place of birth join the person's; its note is
+  kept, and an Arabic name written in the note ("In Arabic: ...") becomes an original-script name.
+- ``INDIVIDUAL_DATE_OF_BIRTH``: ``EXACT`` (``DATE`` or ``YEAR``), ``APPROXIMATELY``, ``BETWEEN``
+  (``FROM_YEAR``..``TO_YEAR``); a date written only in ``NOTE`` ("Nov. 1973") is read from there,
+  and a note that is no date ("30-35 years old", a Hijri date) is kept as a note, with a warning.
+- places of birth, ``NATIONALITY``, addresses (their country also as residence/country),
+  ``INDIVIDUAL_DOCUMENT`` (passport, national id, other; documents without a number are kept as
+  notes), ``LISTED_ON``, ``LAST_DAY_UPDATED``, ``UN_LIST_TYPE`` (programme), ``COMMENTS1``,
+  ``DESIGNATION`` and ``TITLE`` (notes), ``GENDER``.
+- Topics: ``sanction``; ``crime.terror`` too for the ISIL (Da'esh) and Al-Qaida list (QDi/QDe).
+
+Not read, being bookkeeping of the UN's database: ``DATAID``, ``VERSIONNUM``, ``SORT_KEY``,
+``SORT_KEY_LAST_MOD``, ``LIST_TYPE`` (always "UN List"). Any other element that carries data is
+reported once in the warnings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from countersight.errors import SourceError
+from countersight.model import (
+    Address,
+    CountryRef,
+    CountryRole,
+    DatasetInfo,
+    DateFact,
+    DateKind,
+    Entity,
+    Identifier,
+    Name,
+    NameKind,
+    Record,
+    Schema,
+    unique,
+)
+from countersight.sources.base import (
+    Format,
+    Reading,
+    ReadOptions,
+    Sample,
+    Sniffed,
+    SourceGroup,
+    dataset_name,
+    date_in_filename,
+    make_id,
+)
+from countersight.sources.values import clean, parse_date
+from countersight.sources.xml import children, iter_elements, local, root_attributes, text
+from countersight.sources.xml_lists import (
+    add_country,
+    country_ref,
+    require_root,
+    root_name,
+    warn_unread,
+)
+
+DEFAULT_DATASET = "un_sc"
+TITLE = "UN Security Council Consolidated List"
+PUBLISHER = "United Nations Security Council"
+URL = "https://scsanctions.un.org/resources/xml/en/consolidated.xml"
+ROOT = "CONSOLIDATED_LIST"
+
+_COMMON = frozenset(
+    {
+        "DATAID",
+        "VERSIONNUM",
+        "FIRST_NAME",
+        "SECOND_NAME",
+        "THIRD_NAME",
+        "FOURTH_NAME",
+        "UN_LIST_TYPE",
+        "REFERENCE_NUMBER",
+        "LISTED_ON",
+        "COMMENTS1",
+        "NAME_ORIGINAL_SCRIPT",
+        "LIST_TYPE",
+        "LAST_DAY_UPDATED",
+        "SORT_KEY",
+        "SORT_KEY_LAST_MOD",
+    }
+)
+_KNOWN = {
+    "INDIVIDUAL": _COMMON
+    | {
+        "GENDER",
+        "DESIGNATION",
+        "TITLE",
+        "NATIONALITY",
+        "INDIVIDUAL_ALIAS",
+        "INDIVIDUAL_ADDRESS",
+        "INDIVIDUAL_DATE_OF_BIRTH",
+        "INDIVIDUAL_PLACE_OF_BIRTH",
+        "INDIVIDUAL_DOCUMENT",
+    },
+    "ENTITY": _COMMON | {"ENTITY_ALIAS", "ENTITY_ADDRESS"},
+    "ALIAS": frozenset(
+        {"QUALITY", "ALIAS_NAME", "NOTE", "DATE_OF_BIRTH", "CITY_OF_BIRTH", "COUNTRY_OF_BIRTH"}
+    ),
+    "ADDRESS": frozenset({"STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY", "NOTE"}),
+    "DATE_OF_BIRTH": frozenset({"TYPE_OF_DATE", "DATE", "YEAR", "FROM_YEAR", "TO_YEAR", "NOTE"}),
+    "PLACE_OF_BIRTH": frozenset({"STREET", "CITY", "STATE_PROVINCE", "COUNTRY", "NOTE"}),
+    "DOCUMENT": frozenset(
+        {
+            "TYPE_OF_DOCUMENT",
+            "TYPE_OF_DOCUMENT2",
+            "NUMBER",
+            "ISSUING_COUNTRY",
+            "COUNTRY_OF_ISSUE",
+            "CITY_OF_ISSUE",
+            "DATE_OF_ISSUE",
+            "NOTE",
+        }
+    ),
+}
+
+_QUALITY: dict[str, NameKind] = {
+    "good": "alias",
+    "a.k.a.": "alias",
+    "low": "weak_alias",
+    "low quality": "weak_alias",
+    "f.k.a.": "previous",
+}
+_IN_ARABIC = re.compile(r"\bin arabic(?: script)?\s*:\s*(.+)$", re.IGNORECASE)
+
+# Lists whose two-part names are plainly "given name, family name" (ERIC BADEGE, JIMMY
+# CHERIZIER). Elsewhere the parts after the first are mostly a father's and grandfather's names
+# (the Arabic nasab: SALIM AHMAD SALIM HAMDAN), not a family name.
+_GIVEN_THEN_FAMILY = frozenset({"DRC", "CAR", "GB", "Haiti", "Iran"})
+# The DPRK list writes the family name first (KIM, RI, PAK ...): YUN HO-JIN.
+_FAMILY_THEN_GIVEN = frozenset({"DPRK"})
+
+# Letters of the Arabic script used for Persian, Pashto and Urdu but not for Arabic: a name
+# written with them is not in Arabic, so no language is claimed.
+_NOT_ARABIC_LETTERS = frozenset("پچژگکیټډړږښځڅېۍںےہ")
+
+_DOCUMENT_SCHEMES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("passport", "passeport", "pasaporte"), "passport"),
+    (("fiscal code", "tax"), "tax_id"),
+    (
+        (
+            "birth certificate",
+            "ration card",
+            "driver",
+            "voter",
+            "student",
+            "certificate of",
+            "residential card",
+            "military",
+            "serviceman",
+            "other id",
+        ),
+        "other",
+    ),
+    (
+        (
+            "identification",
+            "identity",
+            "national id",
+            "id card",
+            "tazkira",
+            "social security",
+            "national number",
+            "civil",
+        ),
+        "national_id",
+    ),
+)
+
+
+def sniff(sample: Sample) -> Sniffed | None:
+    return Sniffed(family="un_sc") if root_name(sample.text) == ROOT else None
+
+
+def read(group: SourceGroup, options: ReadOptions) -> Reading:
+    path = group.main
+    require_root(path, ROOT, what="a UN Security Council consolidated list")
+    generated = root_attributes(path).get("dateGenerated")
+    name = dataset_name(options, DEFAULT_DATASET)
+    info = DatasetInfo(
+        name=name,
+        title=TITLE,
+        publisher=PUBLISHER,
+        url=URL,
+        issued=parse_date(generated) or date_in_filename(path),
+    )
+    reading = Reading(info=info, records=iter(()))
+    reading.records = _records(path, name, reading.warnings)
+    return reading
+
+
+def _records(path: Path, dataset: str, warnings: list[str]) -> Iterator[Record]:
+    seen_refs: set[str] = set()
+    unread: set[str] = set()
+    for elem in iter_elements(path, {"INDIVIDUAL", "ENTITY"}):
+        ref = clean(text(elem, "REFERENCE_NUMBER")) or clean(text(elem, "DATAID"))
+        if ref is None:
+            warnings.append(
+                f"skipped an {local(elem.tag)} with neither REFERENCE_NUMBER nor DATAID"
+            )
+            continue
+        if not clean(text(elem, "REFERENCE_NUMBER")):
+            warnings.append(f"{ref}: no REFERENCE_NUMBER; the UN DATAID is the source_ref")
+        if ref in seen_refs:
+            warnings.append(f"{ref}: listed twice; the second entry is skipped")
+            continue
+        seen_refs.add(ref)
+        try:
+            entity = _entity(elem, ref, dataset, warnings, unread)
+        except ValueError as exc:
+            raise SourceError(str(exc), path=str(path), element=ref) from None
+        if entity is not None:
+            yield entity
+
+
+def _all(elem: Element, name: str, inner: str = "VALUE") -> list[str]:
+    """The texts of every ``name/inner`` (NATIONALITY/VALUE, DESIGNATION/VALUE ...)."""
+    values: list[str] = []
+    for outer in children(elem, name):
+        for node in children(outer, inner):
+            value = clean(node.text)
+            if value is not None:
+                values.append(value)
+    return values
+
+
+def _entity(
+    elem: Element, ref: str, dataset: str, warnings: list[str], unread: set[str]
+) -> Entity | None:
+    kind = local(elem.tag)
+    warn_unread(elem, _KNOWN[kind], ref, unread, warnings)
+    person = kind == "INDIVIDUAL"
+    program = clean(text(elem, "UN_LIST_TYPE"))
+    names = _names(elem, program if person else None)
+    if not names:
+        warnings.append(f"{ref}: skipped, the record gives no name")
+        return None
+    countries: list[CountryRef] = []
+    identifiers: list[Identifier] = []
+    dates: list[DateFact] = []
+    addresses: list[Address] = []
+    birth_places: list[str] = []
+    notes: list[str] = []
+    prefix = "INDIVIDUAL" if person else "ENTITY"
+    for alias in children(elem, f"{prefix}_ALIAS"):
+        warn_unread(alias, _KNOWN["ALIAS"], ref, unread, warnings)
+        _alias(alias, ref, names, dates, birth_places, countries, notes, warnings)
+    for node in children(elem, f"{prefix}_ADDRESS"):
+        warn_unread(node, _KNOWN["ADDRESS"], ref, unread, warnings)
+        _address(node, "residence" if person else "country", addresses, countries, notes)
+    if person:
+        for value in _all(elem, "NATIONALITY"):
+            add_country(countries, "nationality", value)
+        for node in children(elem, "INDIVIDUAL_DATE_OF_BIRTH"):
+            warn_unread(node, _KNOWN["DATE_OF_BIRTH"], ref, unread, warnings)
+            _birth_date(node, ref, dates, notes, warnings)
+        for node in children(elem, "INDIVIDUAL_PLACE_OF_BIRTH"):
+            warn_unread(node, _KNOWN["PLACE_OF_BIRTH"], ref, unread, warnings)
+            _birth_place(node, birth_places, countries)
+        for node in children(elem, "INDIVIDUAL_DOCUMENT"):
+            warn_unread(node, _KNOWN["DOCUMENT"], ref, unread, warnings)
+            _document(node, identifiers, notes)
+        notes.extend(f"title: {value}" for value in _all(elem, "TITLE"))
+        notes.extend(f"designation: {value}" for value in _all(elem, "DESIGNATION"))
+    _dated(dates, "listed", text(elem, "LISTED_ON"), ref, warnings)
+    for value in _all(elem, "LAST_DAY_UPDATED"):
+        _dated(dates, "modified", value, ref, warnings)
+    comment = clean(text(elem, "COMMENTS1"))
+    terror = ref.upper().startswith("QD") or program == "Al-Qaida"
+    gender = clean(text(elem, "GENDER"))
+    schema: Schema = "Person" if person else "Organization"
+    return Entity(
+        id=make_id(dataset, ref),
+        schema=schema,
+        dataset=dataset,
+        source_ref=ref,
+        names=tuple(dict.fromkeys(names)),
+        countries=tuple(dict.fromkeys(countries)),
+        identifiers=tuple(dict.fromkeys(identifiers)),
+        dates=tuple(dict.fromkeys(dates)),
+        addresses=tuple(dict.fromkeys(addresses)),
+        birth_places=unique(birth_places),
+        topics=("crime.terror", "sanction") if terror else ("sanction",),
+        programs=unique([program]),
+        gender=gender.lower() if gender else None,
+        notes=unique([comment, *notes]),
+    )
+
+
+def _names(elem: Element, program: str | None) -> list[Name]:
+    parts = [
+        part
+        for part in (clean(text(elem, tag)) for tag in _NAME_PARTS)
+        if part is not None and part != "-"
+    ]
+    names: list[Name] = []
+    if parts:
+        given, family = _split_name(parts, program) if program is not None else (None, None)
+        names.append(Name(" ".join(parts), "primary", given=given, family=family))
+    original = clean(text(elem, "NAME_ORIGINAL_SCRIPT"))
+    if original is not None:
+        names.append(Name(original, "alias", lang=_script_lang(original), original_script=True))
+    return names
+
+
+_NAME_PARTS = ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
+
+
+def _split_name(parts: list[str], program: str) -> tuple[str | None, str | None]:
+    """``(given, family)`` where the list's naming order is plain, else ``(None, None)``."""
+    if len(parts) != 2:
+        return None, None
+    if program in _GIVEN_THEN_FAMILY:
+        return parts[0], parts[1]
+    if program in _FAMILY_THEN_GIVEN:
+        return parts[1], parts[0]
+    return None, None
+
+
+def _script_lang(value: str) -> str | None:
+    """ISO 639-3 language of a name when its script leaves no doubt: Arabic script without
+    Persian, Pashto or Urdu letters -> ``ara``; Cyrillic -> ``rus``; Han -> ``zho``."""
+    scripts = {unicodedata.name(ch, "?").split(" ")[0] for ch in value if ch.isalpha()}
+    if scripts == {"ARABIC"}:
+        return None if _NOT_ARABIC_LETTERS & set(value) else "ara"
+    if scripts == {"CYRILLIC"}:
+        return "rus"
+    if scripts == {"CJK"}:
+        return "zho"
+    return None
+
+
+def _alias(
+    alias: Element,
+    ref: str,
+    names: list[Name],
+    dates: list[DateFact],
+    birth_places: list[str],
+    countries: list[CountryRef],
+    notes: list[str],
+    warnings: list[str],
+) -> None:
+    value = clean(text(alias, "ALIAS_NAME"))
+    note = clean(text(alias, "NOTE"))
+    if value is not None:
+        _alias_name(value, clean(text(alias, "QUALITY")), note, ref, names, notes, warnings)
+    elif note is not None:
+        warnings.append(f"{ref}: an alias without a name; its note is kept")
+        notes.append(f"alias without a name: {note}")
+    born = clean(text(alias, "DATE_OF_BIRTH"))
+    if born is not None:
+        _dated(dates, "birth", born, ref, warnings)
+    city, country = clean(text(alias, "CITY_OF_BIRTH")), clean(text(alias, "COUNTRY_OF_BIRTH"))
+    if city or country:
+        birth_places.append(", ".join(unique([city, country])))
+        add_country(countries, "birth", country)
+
+
+def _alias_name(
+    value: str,
+    quality: str | None,
+    note: str | None,
+    ref: str,
+    names: list[Name],
+    notes: list[str],
+    warnings: list[str],
+) -> None:
+    kind = _QUALITY.get((quality or "").lower())
+    if kind is None:
+        if quality:
+            warnings.append(f"{ref}: alias quality {quality!r} unknown; read as a strong alias")
+        kind = "alias"
+    names.extend(_alias_names(value, kind))
+    if note is not None:
+        arabic = _IN_ARABIC.search(note)
+        if arabic is not None:  # "Previously listed as. In Arabic: ..."
+            names.append(_name(arabic.group(1).strip(), kind))
+            note = clean(note[: arabic.start()].rstrip(" .;,")) or None
+        if note is not None:
+            notes.append(f"alias {value}: {note}")
+
+
+def _alias_names(value: str, kind: NameKind) -> list[Name]:
+    """An alias, and the names in another script the UN adds to it in brackets:
+    ``Jin Tiesan (金铁三)``, ``Abubakar (original script: Абубакар)``, ``جبهة النصرة (the Victory
+    Front; Jabhat al-Nusrah)``. Names wholly in a non-Latin script are original-script names."""
+    value = value.rstrip(" ,;")
+    outer, inner = _trailing_group(value)
+    if outer and inner:
+        pieces = [clean(_ANNOTATION.sub(" ", piece)) for piece in inner.split(";")]
+        kept = [piece for piece in pieces if piece]
+        scripts = {_script(outer), *(_script(piece) for piece in kept)}
+        if {"latin", "other"} <= scripts:
+            return [_name(outer, kind), *(_name(piece, kind) for piece in kept)]
+    return [_name(value, kind)]
+
+
+_ANNOTATION = re.compile(r"\(?\boriginal script\b\)?:?|\s-\ssub-unit name\s*$", re.IGNORECASE)
+
+
+def _trailing_group(value: str) -> tuple[str | None, str | None]:
+    """``"A (B (C))"`` -> ``("A", "B (C)")``; ``(None, None)`` without a closing bracket group."""
+    if not value.endswith(")"):
+        return None, None
+    depth = 0
+    for index in range(len(value) - 1, -1, -1):
+        if value[index] == ")":
+            depth += 1
+        elif value[index] == "(":
+            depth -= 1
+            if depth == 0:
+                return clean(value[:index]), clean(value[index + 1 : -1])
+    return None, None
+
+
+def _script(value: str) -> str:
+    """``latin``, ``other`` (no Latin letter) or ``mixed``."""
+    latin = [unicodedata.name(ch, "").startswith("LATIN") for ch in value if ch.isalpha()]
+    if not latin:
+        return "none"
+    if all(latin):
+        return "latin"
+    return "mixed" if any(latin) else "other"
+
+
+def _name(value: str, kind: NameKind) -> Name:
+    if _script(value) == "other":
+        return Name(value, kind, lang=_script_lang(value), original_script=True)
+    return Name(value, kind)
+
+
+_XS_DATE_ZONE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})$")
+
+
+def _date(value: str) -> str | None:
+    """``parse_date``, also reading an XML Schema date with a time zone (``2015-07-01-04:00``,
+    as ``LISTED_ON`` sometimes is): the zone is dropped, the date kept."""
+    zoned = _XS_DATE_ZONE.match(value)
+    return parse_date(zoned.group(1) if zoned else value)
+
+
+def _dated(
+    dates: list[DateFact], kind: DateKind, value: str | None, ref: str, warnings: list[str]
+) -> None:
+    written = clean(value)
+    if written is None:
+        return
+    iso = _date(written)
+    if iso is None:
+        warnings.append(f"{ref}: {kind} date {written!r} is not a date; left out")
+        return
+    dates.append(DateFact(kind, iso))
+
+
+def _address(
+    node: Element,
+    role: CountryRole,
+    addresses: list[Address],
+    countries: list[CountryRef],
+    notes: list[str],
+) -> None:
+    street, city = clean(text(node, "STREET")), clean(text(node, "CITY"))
+    region, postal = clean(text(node, "STATE_PROVINCE")), clean(text(node, "ZIP_CODE"))
+    country, note = clean(text(node, "COUNTRY")), clean(text(node, "NOTE"))
+    full = ", ".join(unique([street, city, region, postal, country]))
+    if not full:
+        if note:
+            notes.append(f"address: {note}")
+        return
+    ref = country_ref(role, country)
+    addresses.append(
+        Address(
+            full=f"{full} ({note})" if note else full,
+            street=street,
+            city=city,
+            region=region,
+            postal_code=postal,
+            country=ref.code if ref else None,
+        )
+    )
+    if ref is not None and ref.code is not None:
+        countries.append(ref)
+
+
+def _birth_date(
+    node: Element, ref: str, dates: list[DateFact], notes: list[str], warnings: list[str]
+) -> None:
+    kind = (clean(text(node, "TYPE_OF_DATE")) or "").upper()
+    exact, year = clean(text(node, "DATE")), clean(text(node, "YEAR"))
+    first, last = clean(text(node, "FROM_YEAR")), clean(text(node, "TO_YEAR"))
+    note = clean(text(node, "NOTE"))
+    approximate = kind == "APPROXIMATELY"
+    if note is not None and note.lower() == "approximately":
+        approximate, note = True, None
+    span = f"{first or '?'} to {last or '?'}" if first or last else None
+    raw = " ".join(unique([exact, year, span, note]))
+    if not raw:
+        return  # an empty placeholder element
+    value: str | None = None
+    end: str | None = None
+    if first or last:
+        value, end = _date(first) if first else None, _date(last) if last else None
+        if value is None:
+            value, end = end, None
+    elif exact or year:
+        value = _date(exact or year or "")
+        refined = parse_date(f"{note} {year}") if note and year and not exact else None
+        if refined is not None:  # YEAR 1958 with NOTE "Sep." is September 1958
+            value, note = refined, None
+    elif note is not None:
+        value = parse_date(note)
+        if value is not None:  # a date written in the note: "Nov. 1973"
+            note = None
+    if value is None:
+        warnings.append(f"{ref}: date of birth {raw!r} is not a date; kept as a note")
+        notes.append(f"date of birth: {raw}" + (" (approximately)" if approximate else ""))
+        return
+    dates.append(
+        DateFact("birth", value, end=end if end != value else None, approximate=approximate)
+    )
+    if note is not None:
+        notes.append(f"date of birth {value}: {note}")
+
+
+def _birth_place(node: Element, birth_places: list[str], countries: list[CountryRef]) -> None:
+    country = clean(text(node, "COUNTRY"))
+    parts = [clean(text(node, tag)) for tag in ("STREET", "CITY", "STATE_PROVINCE")]
+    place = ", ".join(unique([*parts, country]))
+    note = clean(text(node, "NOTE"))
+    if place:
+        birth_places.append(f"{place} ({note})" if note else place)
+    elif note:
+        birth_places.append(note)
+    add_country(countries, "birth", country)
+
+
+def _document(node: Element, identifiers: list[Identifier], notes: list[str]) -> None:
+    kind = clean(text(node, "TYPE_OF_DOCUMENT"))
+    detail = clean((text(node, "TYPE_OF_DOCUMENT2") or "").rstrip(" :"))
+    number = clean(text(node, "NUMBER"))
+    issuing = clean(text(node, "ISSUING_COUNTRY"))
+    place = ", ".join(
+        unique([clean(text(node, "CITY_OF_ISSUE")), clean(text(node, "COUNTRY_OF_ISSUE"))])
+    )
+    issued = clean(text(node, "DATE_OF_ISSUE"))
+    note = clean(text(node, "NOTE"))
+    if detail is not None and kind is not None and detail.lower() == kind.lower():
+        detail = None
+    scheme = _document_scheme(detail, kind)
+    details = [
+        detail,
+        f"issued {issued}" if issued else None,
+        f"issued in {place}" if place else None,
+        note,
+    ]
+    if number is None:
+        if kind or detail or note:
+            notes.append("document: " + "; ".join(unique([kind, *details])))
+        return
+    about = unique([kind if scheme == "other" else None, *details])
+    country = country_ref("country", issuing or clean(text(node, "COUNTRY_OF_ISSUE")))
+    identifiers.append(
+        Identifier(
+            scheme=scheme,
+            value=number,
+            country=country.code if country else None,
+            note="; ".join(about) or None,
+        )
+    )
+
+
+def _document_scheme(*labels: str | None) -> str:
+    """``TYPE_OF_DOCUMENT2`` (the UN's free-text detail) decides when it names a kind of
+    document; else ``TYPE_OF_DOCUMENT`` (Passport, National Identification Number)."""
+    for label in labels:
+        if label is None:
+            continue
+        low = label.lower()
+        for words, scheme in _DOCUMENT_SCHEMES:
+            if any(word in low for word in words):
+                return scheme
+    return "other"
+
+
+FORMATS = (
+    Format(
+        name="un_sc",
+        title="UN Security Council Consolidated List (XML)",
+        sniff=sniff,
+        read=read,
+        extensions=(".xml",),
+    ),
+)
