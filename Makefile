@@ -17,8 +17,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The bundled lists: a fictional FtM registry and the small lists written for the tests, in the
+# publishers' own formats (UN XML, OFAC CSV with sidecars, Canada XML, US CSL, BIS DPL).
+DEMO_LISTS := examples/lists tests/fixtures/un tests/fixtures/ofac_csv tests/fixtures/canada \
+	tests/fixtures/csl tests/fixtures/bis_dpl
+
 demo: $(STAMP)
-	$(BIN)/countersight import --db $(DEMO_DB) examples/lists
+	$(BIN)/countersight import --db $(DEMO_DB) $(DEMO_LISTS)
 	$(BIN)/countersight datasets --db $(DEMO_DB)
 
 lint: $(STAMP)

@@ -176,18 +176,23 @@ def datasets(db: Path | None, as_json: bool) -> None:
         click.echo("The store holds no datasets yet: run `countersight import FILE`.")
         return
     table = Table(title=None, show_lines=False)
-    for column in ("dataset", "publisher", "version", "issued", "entities", "imported"):
-        table.add_column(column, justify="right" if column == "entities" else "left")
+    table.add_column("dataset", no_wrap=True)
+    table.add_column("entities", justify="right", no_wrap=True)
+    table.add_column("version", no_wrap=True)
+    table.add_column("issued", no_wrap=True)
+    table.add_column("imported (UTC)", no_wrap=True)
+    table.add_column("publisher")
     for v in versions:
         table.add_row(
             v.name,
-            v.publisher,
+            f"{v.entity_count:,}",
             v.version[:12],
             v.issued or "-",
-            f"{v.entity_count:,}",
             v.imported_at.replace("T", " ")[:16],
+            v.publisher,
         )
-    Console(width=max(120, Console().width)).print(table)
+    console = Console() if Console().is_terminal else Console(width=200)
+    console.print(table)
 
 
 @cli.command()

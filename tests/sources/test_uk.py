@@ -114,7 +114,7 @@ def test_sniff_needs_the_fcdo_header(summary: Path, tmp_path: Path) -> None:
     csv.write_text(",".join(HEADER) + "\n", encoding="utf-8")
     assert sniff(Sample.of(csv)) is None  # the layout, but not an ODS file
     found = detect(summary)
-    assert found is not None and found[0].name == "uk"
+    assert found is not None and found[0].name == "gb_fcdo"
 
 
 def test_other_layout_is_an_error(tmp_path: Path) -> None:
@@ -126,7 +126,7 @@ def test_other_layout_is_an_error(tmp_path: Path) -> None:
 def test_import_through_the_cli(cli: CLI, db_path: Path, store: Store, summary: Path) -> None:
     code, out, err = cli("import", "--db", db_path, summary)
     assert code == 0, err
-    assert "gb_fcdo: imported 6 entities" in out and "as uk" in out
+    assert "gb_fcdo: imported 6 entities" in out and "as gb_fcdo" in out
     (found,) = store.by_source_ref("RUS0001")
     assert found.caption == "Kiselyov Dmitry Konstantinovich"
 
@@ -178,7 +178,7 @@ def test_real_list_imports_through_the_cli(
 ) -> None:
     code, out, err = cli("import", "--db", db_path, real)
     assert code == 0, err
-    assert "gb_fcdo: imported 5,300 entities" in out and "as uk" in out
+    assert "gb_fcdo: imported 5,300 entities" in out and "as gb_fcdo" in out
     version = store.dataset("gb_fcdo")
     assert version is not None
     assert version.issued == "2025-08-11"

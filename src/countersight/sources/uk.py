@@ -79,7 +79,7 @@ def sniff(sample: Sample) -> Sniffed | None:
         return None
     for cells in sheets.head_rows(sample, _HEADER_ROWS):
         if _header_index(cells) is not None:
-            return Sniffed(family="uk")
+            return Sniffed(family="gb_fcdo")
     return None
 
 
@@ -227,7 +227,7 @@ def _date(text: str) -> str | None:
 
 FORMATS = (
     Format(
-        name="uk",
+        name="gb_fcdo",
         title="UK FCDO sanctions list summary (ODS)",
         sniff=sniff,
         read=read,
