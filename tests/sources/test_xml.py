@@ -51,3 +51,13 @@ def test_a_file_cut_short_names_the_line(tmp_path: Path) -> None:
     path.write_text("<LIST>\n<ITEM><NAME>A</NAME></ITEM>\n<ITEM><NAME>B</NA")
     with pytest.raises(SourceError, match=r"cut\.xml, line 3: malformed XML"):
         list(iter_elements(path, {"ITEM"}))
+
+
+def test_an_entity_from_an_external_dtd_is_refused_not_called_cut_short(tmp_path: Path) -> None:
+    path = tmp_path / "dtd.xml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE LIST SYSTEM "http://example.invalid/list.dtd">\n'
+        "<LIST><ITEM><NAME>&name;</NAME></ITEM></LIST>\n"
+    )
+    with pytest.raises(SourceError, match="refused: undefined entity"):
+        list(iter_elements(path, {"ITEM"}))

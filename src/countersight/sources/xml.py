@@ -29,6 +29,14 @@ def iter_elements(path: Path, tags: set[str]) -> Iterator[Element]:
                 elem.clear()
     except ParseError as exc:
         line, column = exc.position
+        if "undefined entity" in str(exc):
+            raise SourceError(
+                f"refused: undefined entity at column {column} (the document uses an entity it "
+                "does not define)",
+                path=str(path),
+                line=line,
+                hint="entities from an external DTD are never fetched; published lists use none",
+            ) from None
         raise SourceError(
             f"malformed XML at column {column}: {exc.msg}",
             path=str(path),
