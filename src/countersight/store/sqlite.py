@@ -51,8 +51,8 @@ CREATE TABLE IF NOT EXISTS entity (
     schema TEXT NOT NULL,
     source_ref TEXT NOT NULL,
     data TEXT NOT NULL,
-    PRIMARY KEY (dataset, id)
-) WITHOUT ROWID;
+    UNIQUE (dataset, id)
+);
 CREATE INDEX IF NOT EXISTS entity_by_id ON entity (id);
 CREATE INDEX IF NOT EXISTS entity_by_ref ON entity (source_ref);
 CREATE TABLE IF NOT EXISTS relationship (
@@ -61,8 +61,8 @@ CREATE TABLE IF NOT EXISTS relationship (
     source TEXT NOT NULL,
     target TEXT NOT NULL,
     data TEXT NOT NULL,
-    PRIMARY KEY (dataset, id)
-) WITHOUT ROWID;
+    UNIQUE (dataset, id)
+);
 CREATE INDEX IF NOT EXISTS relationship_by_source ON relationship (source);
 CREATE INDEX IF NOT EXISTS relationship_by_target ON relationship (target);
 """
