@@ -102,3 +102,15 @@ def test_update_fails_loudly_when_a_publisher_is_unreachable(
     code, _, err = cli("update", "--db", db_path, "--mirror", base, "un_sc")
     assert code == 1
     assert "un_sc: failed" in err and "keep their previous version" in err
+
+
+def test_update_through_the_cli_imports_what_the_mirror_serves(
+    served: tuple[str, Path], cli: CLI, db_path: Path, fixtures: Path
+) -> None:
+    base, root = served
+    shutil.copy(fixtures / "un" / "un_small.xml", root / "consolidated.xml")
+    code, out, err = cli("update", "--db", db_path, "--mirror", base, "un_sc")
+    assert code == 0, err
+    assert "un_sc: updated" in out
+    code, out, _ = cli("update", "--db", db_path, "--mirror", base, "un_sc")
+    assert code == 0 and "un_sc: unchanged" in out
