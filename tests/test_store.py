@@ -169,3 +169,12 @@ def test_kill_during_import_leaves_the_previous_version(tmp_path: Path, db_path:
     )
     assert done.returncode == 0
     assert "unchanged" in done.stdout
+
+
+def test_a_store_that_cannot_be_created_says_where_and_why(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where a folder should be")
+    with pytest.raises(StoreError, match="cannot create the store"):
+        open_store(blocker / "store.db")
+    with pytest.raises(StoreError, match="is a folder"):
+        open_store(tmp_path)

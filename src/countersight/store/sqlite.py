@@ -76,12 +76,19 @@ class SQLiteStore(Store):
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
-        created = not path.exists()
-        if created:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            # Create the file private to its owner before SQLite writes anything into it.
-            fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
-            os.close(fd)
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder", hint="--db names the store's file")
+        if not path.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                # Create the file private to its owner before SQLite writes anything into it.
+                fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+                os.close(fd)
+            except OSError as exc:
+                raise StoreError(
+                    f"{path}: cannot create the store: {exc.strerror}",
+                    hint="choose a writable place with --db or COUNTERSIGHT_DB",
+                ) from None
         try:
             self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self._conn.execute("PRAGMA journal_mode=WAL")
