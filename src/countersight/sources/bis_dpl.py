@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from countersight.errors import SourceError
@@ -32,10 +32,8 @@ from countersight.model import (
     DatasetInfo,
     DateFact,
     DateKind,
-    Entity,
     Name,
     Record,
-    Schema,
     unique,
 )
 from countersight.sources.base import (
@@ -47,9 +45,9 @@ from countersight.sources.base import (
     SourceGroup,
     csv_rows,
     date_in_filename,
-    make_id,
     require_nonempty,
 )
+from countersight.sources.draft import EntityDraft
 from countersight.sources.ofac_remarks import Countries
 from countersight.sources.values import clean, parse_date
 
@@ -83,6 +81,11 @@ _AKA = re.compile(r"\s+A/K/A\s+", re.IGNORECASE)
 _DATES: tuple[tuple[str, DateKind], ...] = (
     ("Effective_Date", "listed"),
     ("Last_Update", "modified"),
+)
+_NOTES = (
+    ("Standard_Order", "Standard order"),
+    ("Action", "Action"),
+    ("FR_Citation", "Federal Register"),
 )
 _PRISON = re.compile(
     r"\b(INMATE|INCARCERATED|USM NO|REGISTER NUMBER|CORRECTIONAL|PRISON|PENITENTIARY)\b"
@@ -147,22 +150,10 @@ def source_ref(name: str, citation: str, effective: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-@dataclass(slots=True)
-class _Entry:
-    ref: str
-    name: str
-    schema: Schema = "LegalEntity"
-    addresses: list[Address] = field(default_factory=list)
-    countries: list[CountryRef] = field(default_factory=list)
-    dates: list[DateFact] = field(default_factory=list)
-    notes: list[str | None] = field(default_factory=list)
-    rows: int = 0
-
-
 def _records(path: Path, dataset: str, warnings: list[str]) -> Iterator[Record]:
     countries = Countries()
-    entries: dict[str, _Entry] = {}
-    rows = 0
+    entries: dict[str, EntityDraft] = {}
+    rows: Counter[str] = Counter()
     for line, row in _rows(path):
         name = row.get("Name")
         if name is None:
@@ -170,28 +161,20 @@ def _records(path: Path, dataset: str, warnings: list[str]) -> Iterator[Record]:
         citation = row.get("FR_Citation") or ""
         effective = row.get("Effective_Date") or ""
         ref = source_ref(name, citation, effective)
-        entry = entries.setdefault(ref, _Entry(ref=ref, name=name))
-        entry.rows += 1
-        rows += 1
-        _add_row(entry, row, countries, warnings, line)
+        entry = entries.get(ref)
+        if entry is None:
+            entry = entries[ref] = EntityDraft(
+                "LegalEntity", ref, names=list(_names(name)), topics=["export.control"]
+            )
+        rows[ref] += 1
+        _add_row(entry, name, row, countries, warnings, line)
     for entry in entries.values():
-        yield Entity(
-            id=make_id(dataset, entry.ref),
-            schema=entry.schema,
-            dataset=dataset,
-            source_ref=entry.ref,
-            names=_names(entry.name),
-            countries=tuple(dict.fromkeys(entry.countries)),
-            dates=tuple(dict.fromkeys(entry.dates)),
-            addresses=tuple(dict.fromkeys(entry.addresses)),
-            topics=("export.control",),
-            notes=unique(entry.notes),
-        )
-    merged = sum(1 for e in entries.values() if e.rows > 1)
+        yield entry.build(dataset)
+    merged = sum(1 for n in rows.values() if n > 1)
     if merged:
         warnings.append(
-            f"{rows:,} rows make {len(entries):,} entries: {merged} entries have several rows "
-            "(one per address) under the same name and order, merged"
+            f"{rows.total():,} rows make {len(entries):,} entries: {merged} entries have several "
+            "rows (one per address) under the same name and order, merged"
         )
     if (text := countries.warning()) is not None:
         warnings.append(text)
@@ -206,7 +189,8 @@ def _names(text: str) -> tuple[Name, ...]:
 
 
 def _add_row(
-    entry: _Entry,
+    entry: EntityDraft,
+    name: str,
     row: dict[str, str | None],
     countries: Countries,
     warnings: list[str],
@@ -233,7 +217,7 @@ def _add_row(
                 "country", code, label=None if country_text.lower() == code else country_text
             )
         )
-    if street and _PRISON.search(street.upper()) and not _COMPANY.search(entry.name.upper()):
+    if street and _PRISON.search(street.upper()) and not _COMPANY.search(name.upper()):
         entry.schema = "Person"
     for column, kind in _DATES:
         text = row.get(column)
@@ -249,13 +233,9 @@ def _add_row(
     if expires:
         iso = parse_date(expires, month_first=True)
         entry.notes.append(f"Denial expires: {iso or expires}")
-    entry.notes.extend(
-        [
-            f"Standard order: {row['Standard_Order']}" if row.get("Standard_Order") else None,
-            f"Action: {row['Action']}" if row.get("Action") else None,
-            f"Federal Register: {row['FR_Citation']}" if row.get("FR_Citation") else None,
-        ]
-    )
+    for column, label in _NOTES:
+        if value := row.get(column):
+            entry.notes.append(f"{label}: {value}")
 
 
 FORMATS = (

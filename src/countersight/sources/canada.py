@@ -48,8 +48,8 @@ from countersight.sources.base import (
     SourceGroup,
     dataset_name,
     date_in_filename,
-    make_id,
 )
+from countersight.sources.draft import EntityDraft
 from countersight.sources.values import clean, parse_date
 from countersight.sources.xml import iter_elements, local
 from countersight.sources.xml_lists import require_root, root_name, warn_unread
@@ -182,53 +182,47 @@ def _entity(fields: dict[str, str], ref: str, dataset: str, warnings: list[str])
     entity_name, title = fields.get("EntityOrShip"), fields.get("TitleOrShip")
     imo = fields.get("ShipIMONumber")
     schema: Schema
-    notes: list[str] = []
     if imo or (entity_name and not (last or given) and _is_ship(fields)):
         schema = "Vessel"
     elif last or given:
         schema = "Person"
     else:
         schema = "LegalEntity"
-    names: list[Name] = []
+    draft = EntityDraft(
+        schema,
+        ref,
+        identifiers=[Identifier("imo", imo)] if imo else [],
+        topics=["sanction"],
+        programs=[regime(fields["Country"])],
+    )
     if schema == "Person":
-        names.append(Name(" ".join(unique([given, last])), "primary", given=given, family=last))
+        name = " ".join(unique([given, last]))
+        draft.names.append(Name(name, "primary", given=given, family=last))
         if entity_name:
-            names.append(Name(entity_name, "alias"))
+            draft.names.append(Name(entity_name, "alias"))
         if title:
-            notes.append(f"title: {title}")
+            draft.notes.append(f"title: {title}")
     elif entity_name:
-        names.append(Name(entity_name, "primary"))
+        draft.names.append(Name(entity_name, "primary"))
         if title:
-            notes.append(f"vessel type: {title}" if schema == "Vessel" else f"title: {title}")
-    if not names:
+            draft.notes.append(f"vessel type: {title}" if schema == "Vessel" else f"title: {title}")
+    if not draft.names:
         warnings.append(f"{ref}: skipped, the record gives no name")
         return None
     for alias, lang in split_aliases(fields.get("Aliases", "")):
-        names.append(Name(alias, "alias", lang=lang))
-    dates: list[DateFact] = []
+        draft.names.append(Name(alias, "alias", lang=lang))
     born = fields.get("DateOfBirthOrShipBuildDate")
     if born:
-        _born_or_built(born, schema, ref, dates, notes, warnings)
+        _born_or_built(born, ref, draft, warnings)
     listed = fields.get("DateOfListing")
     if listed:
         iso = parse_date(listed)
         if iso is None:
             warnings.append(f"{ref}: DateOfListing {listed!r} is not a date; kept as a note")
-            notes.append(f"listed: {listed}")
+            draft.notes.append(f"listed: {listed}")
         else:
-            dates.append(DateFact("listed", iso))
-    return Entity(
-        id=make_id(dataset, ref),
-        schema=schema,
-        dataset=dataset,
-        source_ref=ref,
-        names=tuple(dict.fromkeys(names)),
-        identifiers=(Identifier("imo", imo),) if imo else (),
-        dates=tuple(dict.fromkeys(dates)),
-        topics=("sanction",),
-        programs=(regime(fields["Country"]),),
-        notes=unique(notes),
-    )
+            draft.dates.append(DateFact("listed", iso))
+    return draft.build(dataset)
 
 
 def _is_ship(fields: dict[str, str]) -> bool:
@@ -239,14 +233,7 @@ def _is_ship(fields: dict[str, str]) -> bool:
 _YEAR_RANGE = re.compile(r"^(\d{4})\s*-\s*(\d{4})$")
 
 
-def _born_or_built(
-    written: str,
-    schema: Schema,
-    ref: str,
-    dates: list[DateFact],
-    notes: list[str],
-    warnings: list[str],
-) -> None:
+def _born_or_built(written: str, ref: str, draft: EntityDraft, warnings: list[str]) -> None:
     """``1972``, ``1965-04-29``, ``1963-1964`` (a range), ``1963 or 1964`` (two dates)."""
     facts: list[DateFact] = []
     for part in re.split(r"\s+or\s+", written, flags=re.IGNORECASE):
@@ -259,17 +246,18 @@ def _born_or_built(
             facts = []
             break
         facts.append(DateFact("birth", iso))
+    vessel = draft.schema == "Vessel"
     if not facts:
-        label = "build date" if schema == "Vessel" else "date of birth"
+        label = "build date" if vessel else "date of birth"
         warnings.append(f"{ref}: {label} {written!r} is not a date; kept as a note")
-        notes.append(f"{label}: {written}")
+        draft.notes.append(f"{label}: {written}")
         return
-    if schema == "Vessel":
+    if vessel:
         # The model has no build date: an ``other`` date, with a note saying what it is.
-        dates.extend(DateFact("other", f.value, end=f.end) for f in facts)
-        notes.append(f"build date: {written}")
+        draft.dates.extend(DateFact("other", f.value, end=f.end) for f in facts)
+        draft.notes.append(f"build date: {written}")
     else:
-        dates.extend(facts)
+        draft.dates.extend(facts)
 
 
 # -- aliases -----------------------------------------------------------------------------------

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from countersight.errors import SourceError
@@ -26,13 +25,11 @@ from countersight.model import (
     CountryRole,
     DatasetInfo,
     DateFact,
-    Entity,
     Identifier,
     Name,
     NameKind,
     Record,
     Schema,
-    unique,
 )
 from countersight.sources.base import (
     Format,
@@ -43,9 +40,9 @@ from countersight.sources.base import (
     SourceGroup,
     csv_rows,
     date_in_filename,
-    make_id,
     require_nonempty,
 )
+from countersight.sources.draft import EntityDraft
 from countersight.sources.ofac_remarks import ID_SCHEMES, Countries, birth_date, identifier
 from countersight.sources.values import clean, parse_date
 
@@ -210,54 +207,17 @@ def _split(text: str | None) -> list[str]:
     return [part for part in (clean(p) for p in text.split(";")) if part]
 
 
-@dataclass(slots=True)
-class _Draft:
-    """An entity being gathered from one or more rows with the same source_ref."""
-
-    source_ref: str
-    schema: Schema
-    names: list[Name] = field(default_factory=list)
-    countries: list[CountryRef] = field(default_factory=list)
-    identifiers: list[Identifier] = field(default_factory=list)
-    dates: list[DateFact] = field(default_factory=list)
-    addresses: list[Address] = field(default_factory=list)
-    birth_places: list[str] = field(default_factory=list)
-    topics: list[str] = field(default_factory=list)
-    programs: list[str] = field(default_factory=list)
-    gender: str | None = None
-    notes: list[str] = field(default_factory=list)
-    source_url: str | None = None
-
-    def add_name(self, value: str | None, kind: NameKind) -> None:
-        if not value:
-            return
-        if any(n.value.casefold() == value.casefold() for n in self.names):
-            return
-        if kind == "primary" and any(n.kind == "primary" for n in self.names):
-            kind = "alias"  # the same entry's name as another sub-list spells it
-        given = family = None
-        if self.schema == "Person" and value.count(", ") == 1:
-            family, given = (part.strip() for part in value.split(", "))
-        self.names.append(Name(value, kind=kind, given=given, family=family))
-
-    def entity(self, dataset: str) -> Entity:
-        return Entity(
-            id=make_id(dataset, self.source_ref),
-            schema=self.schema,
-            dataset=dataset,
-            source_ref=self.source_ref,
-            names=tuple(self.names),
-            countries=tuple(dict.fromkeys(self.countries)),
-            identifiers=tuple(dict.fromkeys(self.identifiers)),
-            dates=tuple(dict.fromkeys(self.dates)),
-            addresses=tuple(dict.fromkeys(self.addresses)),
-            birth_places=unique(self.birth_places),
-            topics=unique(self.topics),
-            programs=unique(self.programs),
-            gender=self.gender,
-            notes=unique(self.notes),
-            source_url=self.source_url,
-        )
+def _add_name(draft: EntityDraft, value: str | None, kind: NameKind) -> None:
+    if not value:
+        return
+    if any(n.value.casefold() == value.casefold() for n in draft.names):
+        return
+    if kind == "primary" and any(n.kind == "primary" for n in draft.names):
+        kind = "alias"  # the same entry's name as another sub-list spells it
+    given = family = None
+    if draft.schema == "Person" and value.count(", ") == 1:
+        family, given = (part.strip() for part in value.split(", "))
+    draft.names.append(Name(value, kind=kind, given=given, family=family))
 
 
 class _Reader:
@@ -269,7 +229,7 @@ class _Reader:
         self.unknown_types: set[str] = set()
         self.unread_dates: list[str] = []
 
-    def add_row(self, draft: _Draft | None, line: int, row: dict[str, str]) -> _Draft:
+    def add_row(self, draft: EntityDraft | None, line: int, row: dict[str, str]) -> EntityDraft:
         def cell(column: str) -> str | None:
             return clean(row.get(column))
 
@@ -282,10 +242,10 @@ class _Reader:
             self.unknown_types.add(type_text)
             schema = "LegalEntity"
         if draft is None:
-            draft = _Draft(source_ref=_source_ref(row), schema=schema)
-        draft.add_name(name, "primary")
+            draft = EntityDraft(schema, _source_ref(row))
+        _add_name(draft, name, "primary")
         for alias in _split(row.get("alt_names")):
-            draft.add_name(alias, "alias")
+            _add_name(draft, alias, "alias")
         source = cell("source")
         if source:
             draft.programs.append(source)
@@ -324,7 +284,7 @@ class _Reader:
         draft.source_url = draft.source_url or cell("source_information_url")
         return draft
 
-    def add_ids(self, draft: _Draft, text: str) -> None:
+    def add_ids(self, draft: EntityDraft, text: str) -> None:
         for item in _split(text):
             bits = [b.strip() for b in item.split(", ")]
             label = bits[0]
@@ -363,7 +323,7 @@ class _Reader:
 def _records(path: Path, dataset: str, warnings: list[str]) -> Iterator[Record]:
     reader = _Reader(path, warnings)
     # Rows of the same entry are merged, so the file is read whole first (it is a few MB).
-    drafts: dict[str, _Draft] = {}
+    drafts: dict[str, EntityDraft] = {}
     header_repeats: list[int] = []
     rows = 0
     merged = 0
@@ -387,7 +347,7 @@ def _records(path: Path, dataset: str, warnings: list[str]) -> Iterator[Record]:
         lines = ", ".join(str(n) for n in header_repeats)
         warnings.append(f"the header row is repeated on line(s) {lines}: skipped")
     for draft in drafts.values():
-        yield draft.entity(dataset)
+        yield draft.build(dataset)
     if merged:
         warnings.append(
             f"{merged} rows repeat an entry of another sub-list (same entity_number): merged, "

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from countersight.errors import SourceError
@@ -34,16 +34,12 @@ from countersight.model import (
     CountryRef,
     CountryRole,
     DatasetInfo,
-    DateFact,
     DateKind,
     Entity,
     Evidence,
-    Identifier,
     Name,
     NameKind,
     Record,
-    Schema,
-    unique,
 )
 from countersight.sources import eu_text
 from countersight.sources.base import (
@@ -58,6 +54,7 @@ from countersight.sources.base import (
     make_id,
     slug,
 )
+from countersight.sources.draft import EntityDraft
 from countersight.sources.values import clean
 
 PUBLISHER = "Official Journal of the European Union (tabulated by OpenSanctions)"
@@ -216,14 +213,14 @@ def _records(
             ref = f"{ref}/{line}"
             entity_id = make_id(dataset, ref)
         ids.add(entity_id)
-        builder = _Builder(ref, celex, warnings)
+        builder = _Builder(schema, ref, celex=celex, warnings=warnings)
         for line, row in rows:
             builder.add(line, row)
         dropped += builder.dropped
         if not builder.names:
             warnings.append(f"line {rows[0][0]}: {ref} has no name; skipped")
             continue
-        yield builder.entity(entity_id, schema, dataset)
+        yield builder.entity(dataset)
     for schema, count in sorted(skipped.items()):
         warnings.append(f"skipped {count} {schema or 'schema-less'} record(s): not a party")
     if dropped:
@@ -256,25 +253,14 @@ def _derived_ref(row: dict[str, str]) -> str:
     return f"{annex}/{name or 'unnamed'}"
 
 
-@dataclass
-class _Builder:
+@dataclass(slots=True, kw_only=True)
+class _Builder(EntityDraft):
     """Gathers what the rows of one entry say."""
 
-    ref: str
     celex: str
     warnings: list[str]
-    names: list[Name] = field(default_factory=list)
     dropped: int = 0
-    countries: list[CountryRef] = field(default_factory=list)
-    identifiers: list[Identifier] = field(default_factory=list)
-    dates: list[DateFact] = field(default_factory=list)
-    addresses: list[Address] = field(default_factory=list)
-    birth_places: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
-    programs: list[str] = field(default_factory=list)
-    topics: set[str] = field(default_factory=set)
-    gender: str | None = None
+    """Alias fragments left out (see ``eu_text.names``)."""
 
     @property
     def url(self) -> str | None:
@@ -290,11 +276,11 @@ class _Builder:
             self.dates.extend(facts)
             for text in unread:
                 self.notes.append(f"{label} as listed: {text}")
-                self.warnings.append(f"line {line}: {self.ref}: {column} {text!r} not read")
+                self.warnings.append(f"line {line}: {self.source_ref}: {column} {text!r} not read")
         listed, unread = eu_text.dates(row.get("startDate"), "listed")
         self.dates.extend(listed)
         for text in unread:
-            self.warnings.append(f"line {line}: {self.ref}: startDate {text!r} not read")
+            self.warnings.append(f"line {line}: {self.source_ref}: startDate {text!r} not read")
         self.birth_places.extend(eu_text.pieces(row.get("birthPlace")))
         for column, label in _NOTE_COLUMNS.items():
             if value := clean(row.get(column)):
@@ -303,7 +289,7 @@ class _Builder:
         self.gender = self.gender or (clean(row.get("gender")) or "").casefold().strip(".") or None
         self.programs.append(row.get("programKey", ""))
         measure = clean(row.get("measure")) or ""
-        self.topics.add(_TOPICS.get(measure.casefold(), "sanction"))
+        self.topics.append(_TOPICS.get(measure.casefold(), "sanction"))
         self.evidence.append(
             Evidence(
                 publisher="Official Journal of the European Union",
@@ -340,28 +326,14 @@ class _Builder:
                 last = eu_text.code(re.sub(r"[\d-]+", " ", text.rsplit(",", 1)[-1]))
                 self.addresses.append(Address(full=text, country=last))
 
-    def entity(self, entity_id: str, schema: Schema, dataset: str) -> Entity:
+    def entity(self, dataset: str) -> Entity:
         names: dict[str, Name] = {}
         for name in self.names:  # one name per spelling; the first kind given wins
             names.setdefault(name.value, name)
-        return Entity(
-            id=entity_id,
-            schema=schema,
-            dataset=dataset,
-            source_ref=self.ref,
-            names=tuple(names.values()),
-            countries=tuple(dict.fromkeys(self.countries)),
-            identifiers=tuple(dict.fromkeys(self.identifiers)),
-            dates=tuple(dict.fromkeys(self.dates)),
-            addresses=tuple(dict.fromkeys(self.addresses)),
-            birth_places=unique(self.birth_places),
-            topics=tuple(sorted(self.topics)),
-            programs=unique(self.programs),
-            gender=self.gender,
-            notes=unique(self.notes),
-            source_url=self.url,
-            evidence=tuple(dict.fromkeys(self.evidence)),
+        finished = replace(
+            self, names=list(names.values()), topics=sorted(self.topics), source_url=self.url
         )
+        return finished.build(dataset)
 
 
 FORMATS = (

@@ -29,7 +29,6 @@ from pathlib import Path
 from countersight.errors import SourceError
 from countersight.model import (
     Address,
-    CountryRef,
     DatasetInfo,
     Entity,
     Identifier,
@@ -50,9 +49,9 @@ from countersight.sources.base import (
     SourceGroup,
     csv_rows,
     date_in_filename,
-    make_id,
     require_nonempty,
 )
+from countersight.sources.draft import EntityDraft
 from countersight.sources.ofac_remarks import Countries, Facts, parse_remarks
 from countersight.sources.values import clean
 
@@ -336,59 +335,52 @@ def _entity(
     remarks: str | None,
     extra_notes: list[str],
 ) -> Entity:
-    names = [_person_name(name, "primary", schema)]
+    draft = EntityDraft(
+        schema,
+        ent,
+        names=[_person_name(name, "primary", schema)],
+        dates=facts.dates,
+        birth_places=facts.birth_places,
+        topics=["sanction"],
+        programs=list(programs(row[3])),
+        gender=facts.gender,
+        source_url=ENTRY_URL.format(ent),
+    )
     side_notes: list[str] = []
     for kind, value, remark in side.aliases.get(ent, []):
-        names.append(_person_name(value, kind, schema))
+        draft.names.append(_person_name(value, kind, schema))
         if remark:
             side_notes.append(f"Alias {value}: {remark}")
-    names.extend(facts.names)
+    draft.names.extend(facts.names)
     title, call_sign, vessel_type, tonnage, grt, flag, owner = (_cell(row[i]) for i in range(4, 11))
-    identifiers: list[Identifier] = []
     if call_sign:
-        identifiers.append(Identifier("call_sign", call_sign))
-    identifiers.extend(facts.identifiers)
-    country_refs: list[CountryRef] = list(facts.countries)
+        draft.identifiers.append(Identifier("call_sign", call_sign))
+    draft.identifiers.extend(facts.identifiers)
+    draft.countries.extend(facts.countries)
     if flag and (ref := countries.ref("flag", flag)) is not None:
-        country_refs.append(ref)
-    addresses: list[Address] = []
+        draft.countries.append(ref)
     for address, country_text, remark in side.addresses.get(ent, []):
         if country_text and (ref := countries.ref("country", country_text)) is not None:
-            country_refs.append(ref)
+            draft.countries.append(ref)
             address = Address(
                 full=address.full, street=address.street, city=address.city, country=ref.code
             )
-        addresses.append(address)
+        draft.addresses.append(address)
         if remark:
             side_notes.append(f"Address {address.full}: {remark}")
-    notes = [
-        f"Title: {title}" if title else None,
-        f"Vessel type: {vessel_type}" if vessel_type else None,
-        f"Tonnage: {tonnage}" if tonnage else None,
-        f"Gross registered tonnage: {grt}" if grt else None,
-        f"Vessel owner: {owner}" if owner else None,
-        remarks,
-        *facts.links,
-        *extra_notes,
-        *side_notes,
-    ]
-    return Entity(
-        id=make_id(dataset, ent),
-        schema=schema,
-        dataset=dataset,
-        source_ref=ent,
-        names=tuple(dict.fromkeys(names)),
-        countries=tuple(dict.fromkeys(country_refs)),
-        identifiers=tuple(dict.fromkeys(identifiers)),
-        dates=tuple(dict.fromkeys(facts.dates)),
-        addresses=tuple(dict.fromkeys(addresses)),
-        birth_places=unique(facts.birth_places),
-        topics=("sanction",),
-        programs=programs(row[3]),
-        gender=facts.gender,
-        notes=unique(notes),
-        source_url=ENTRY_URL.format(ent),
-    )
+    for label, cell in (
+        ("Title", title),
+        ("Vessel type", vessel_type),
+        ("Tonnage", tonnage),
+        ("Gross registered tonnage", grt),
+        ("Vessel owner", owner),
+    ):
+        if cell:
+            draft.notes.append(f"{label}: {cell}")
+    if remarks:
+        draft.notes.append(remarks)
+    draft.notes.extend([*facts.links, *extra_notes, *side_notes])
+    return draft.build(dataset)
 
 
 def programs(text: str) -> tuple[str, ...]:

@@ -23,14 +23,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from countersight.errors import SourceError
 from countersight.model import (
     Address,
-    CountryRef,
     CountryRole,
     DatasetInfo,
     DateFact,
@@ -52,8 +51,8 @@ from countersight.sources.base import (
     SourceGroup,
     dataset_name,
     date_in_filename,
-    make_id,
 )
+from countersight.sources.draft import EntityDraft
 from countersight.sources.values import clean, country_code, parse_date
 from countersight.sources.xml import children, iter_elements, local, text
 from countersight.sources.xml_lists import (
@@ -237,22 +236,6 @@ def _publication(path: Path) -> tuple[str | None, int | None]:
 # -- the entries -------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Facts:
-    """What one entry says, gathered before the Entity is made."""
-
-    names: list[Name] = field(default_factory=list)
-    countries: list[CountryRef] = field(default_factory=list)
-    identifiers: list[Identifier] = field(default_factory=list)
-    dates: list[DateFact] = field(default_factory=list)
-    addresses: list[Address] = field(default_factory=list)
-    birth_places: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    topics: set[str] = field(default_factory=lambda: {"sanction"})
-    gender: str | None = None
-    company: bool = False
-
-
 def _records(
     path: Path, dataset: str, expected: int | None, warnings: list[str]
 ) -> Iterator[Record]:
@@ -294,53 +277,40 @@ def _entity(
         warnings.append(f"uid {uid}: sdnType {kind!r} unknown; read as a legal entity")
         schema = "LegalEntity"
     person = schema == "Person"
-    facts = _Facts()
     primary = _name(elem, "primary", person)
     if primary is None:
         warnings.append(f"uid {uid}: skipped, the entry gives no name")
         return None
-    facts.names.append(primary)
+    draft = EntityDraft(schema, uid, names=[primary], topics=["sanction"])
+    draft.source_url = ENTRY_URL.format(uid)
+    if remarks := clean(text(elem, "remarks")):
+        draft.notes.append(remarks)
+    if title := clean(text(elem, "title")):
+        draft.notes.append(f"title: {title}")
     for aka in _items(elem, "akaList", "aka"):
-        _aka(aka, uid, person, facts, warnings)
+        _aka(aka, uid, person, draft, warnings)
     for node in _items(elem, "idList", "id"):
-        _id(node, facts)
+        _id(node, draft)
     for node in _items(elem, "addressList", "address"):
         warn_unread(node, _KNOWN["address"], f"uid {uid}", unread, warnings)
-        _address(node, "residence" if person else "country", facts)
+        _address(node, "residence" if person else "country", draft)
     for node in _items(elem, "nationalityList", "nationality"):
-        add_country(facts.countries, "nationality", text(node, "country"))
+        add_country(draft.countries, "nationality", text(node, "country"))
     for node in _items(elem, "citizenshipList", "citizenship"):
-        add_country(facts.countries, "citizenship", text(node, "country"))
+        add_country(draft.countries, "citizenship", text(node, "country"))
     for node in _items(elem, "dateOfBirthList", "dateOfBirthItem"):
-        _birth_date(clean(text(node, "dateOfBirth")), uid, facts, warnings)
+        _birth_date(clean(text(node, "dateOfBirth")), uid, draft, warnings)
     for node in _items(elem, "placeOfBirthList", "placeOfBirthItem"):
-        _birth_place(clean(text(node, "placeOfBirth")), facts)
+        _birth_place(clean(text(node, "placeOfBirth")), draft)
     for vessel in children(elem, "vesselInfo"):
         warn_unread(vessel, _KNOWN["vesselInfo"], f"uid {uid}", unread, warnings)
-        _vessel(vessel, facts)
+        _vessel(vessel, draft)
     programs = unique(node.text for node in _items(elem, "programList", "program"))
+    draft.programs.extend(programs)
     if _TERROR_PROGRAMS & set(programs):
-        facts.topics.add("crime.terror")
-    title = clean(text(elem, "title"))
-    if schema == "LegalEntity" and facts.company:
-        schema = "Company"
-    return Entity(
-        id=make_id(dataset, uid),
-        schema=schema,
-        dataset=dataset,
-        source_ref=uid,
-        names=tuple(dict.fromkeys(facts.names)),
-        countries=tuple(dict.fromkeys(facts.countries)),
-        identifiers=tuple(dict.fromkeys(facts.identifiers)),
-        dates=tuple(dict.fromkeys(facts.dates)),
-        addresses=tuple(dict.fromkeys(facts.addresses)),
-        birth_places=unique(facts.birth_places),
-        topics=tuple(sorted(facts.topics)),
-        programs=programs,
-        gender=facts.gender,
-        notes=unique([clean(text(elem, "remarks")), title and f"title: {title}", *facts.notes]),
-        source_url=ENTRY_URL.format(uid),
-    )
+        draft.topics.append("crime.terror")
+    draft.topics.sort()
+    return draft.build(dataset)
 
 
 def _name(node: Element, kind: NameKind, person: bool) -> Name | None:
@@ -353,7 +323,7 @@ def _name(node: Element, kind: NameKind, person: bool) -> Name | None:
     return Name(value, kind)
 
 
-def _aka(aka: Element, uid: str, person: bool, facts: _Facts, warnings: list[str]) -> None:
+def _aka(aka: Element, uid: str, person: bool, draft: EntityDraft, warnings: list[str]) -> None:
     kind_of = (clean(text(aka, "type")) or "a.k.a.").lower()
     category = (clean(text(aka, "category")) or "strong").lower()
     kind: NameKind
@@ -367,33 +337,33 @@ def _aka(aka: Element, uid: str, person: bool, facts: _Facts, warnings: list[str
             warnings.append(f"uid {uid}: alias {kind_of} / {category} read as a strong alias")
     name = _name(aka, kind, person)
     if name is not None:
-        facts.names.append(name)
+        draft.names.append(name)
 
 
-def _id(node: Element, facts: _Facts) -> None:
+def _id(node: Element, draft: EntityDraft) -> None:
     kind = clean(text(node, "idType")) or "identifier"
     value = clean(text(node, "idNumber"))
     if value is None:
         return
     key = kind.lower().rstrip(" :-")
     if key == "gender":
-        facts.gender = value.lower()
+        draft.gender = value.lower()
     elif key.startswith("listing date"):
-        _fact_date(facts, "listed", kind, value)
+        _fact_date(draft, "listed", kind, value)
     elif key == "organization established date":
-        _fact_date(facts, "incorporation", kind, value)
+        _fact_date(draft, "incorporation", kind, value)
     elif key in _COUNTRY_FACTS:
-        add_country(facts.countries, _COUNTRY_FACTS[key], value)
+        add_country(draft.countries, _COUNTRY_FACTS[key], value)
     elif key == "target type":
-        facts.notes.append(f"{kind}: {value}")
+        draft.notes.append(f"{kind}: {value}")
         if "state-owned" in value.lower():
-            facts.topics.add("gov.soe")
-        if value.lower() in ("public company", "private company"):
-            facts.company = True
+            draft.topics.append("gov.soe")
+        if value.lower() in ("public company", "private company") and draft.schema == "LegalEntity":
+            draft.schema = "Company"
     elif key in _SCHEMES or not _TEXT_FACTS.search(key):
-        facts.identifiers.append(_identifier(node, kind, key, value))
+        draft.identifiers.append(_identifier(node, kind, key, value))
     else:
-        facts.notes.append(f"{kind.rstrip(' :-')}: {value}")
+        draft.notes.append(f"{kind.rstrip(' :-')}: {value}")
 
 
 def _identifier(node: Element, kind: str, key: str, value: str) -> Identifier:
@@ -420,15 +390,15 @@ def _identifier(node: Element, kind: str, key: str, value: str) -> Identifier:
     )
 
 
-def _fact_date(facts: _Facts, kind: DateKind, label: str, value: str) -> None:
+def _fact_date(draft: EntityDraft, kind: DateKind, label: str, value: str) -> None:
     iso = parse_date(value)
     if iso is None:
-        facts.notes.append(f"{label.rstrip(' :-')}: {value}")
+        draft.notes.append(f"{label.rstrip(' :-')}: {value}")
     else:
-        facts.dates.append(DateFact(kind, iso))
+        draft.dates.append(DateFact(kind, iso))
 
 
-def _address(node: Element, role: CountryRole, facts: _Facts) -> None:
+def _address(node: Element, role: CountryRole, draft: EntityDraft) -> None:
     street = ", ".join(unique(text(node, tag) for tag in ("address1", "address2", "address3")))
     city, region = clean(text(node, "city")), clean(text(node, "stateOrProvince"))
     postal, country = clean(text(node, "postalCode")), clean(text(node, "country"))
@@ -436,7 +406,7 @@ def _address(node: Element, role: CountryRole, facts: _Facts) -> None:
     if not full:
         return
     ref = country_ref(role, country)
-    facts.addresses.append(
+    draft.addresses.append(
         Address(
             full=full,
             street=street or None,
@@ -447,7 +417,7 @@ def _address(node: Element, role: CountryRole, facts: _Facts) -> None:
         )
     )
     if ref is not None and ref.code is not None:
-        facts.countries.append(ref)
+        draft.countries.append(ref)
 
 
 def parse_ofac_date(written: str) -> DateFact | None:
@@ -467,31 +437,31 @@ def parse_ofac_date(written: str) -> DateFact | None:
     return DateFact("birth", iso, approximate=approximate) if iso else None
 
 
-def _birth_date(written: str | None, uid: str, facts: _Facts, warnings: list[str]) -> None:
+def _birth_date(written: str | None, uid: str, draft: EntityDraft, warnings: list[str]) -> None:
     if written is None:
         return
     fact = parse_ofac_date(written)
     if fact is None:
         warnings.append(f"uid {uid}: date of birth {written!r} is not a date; kept as a note")
-        facts.notes.append(f"date of birth: {written}")
+        draft.notes.append(f"date of birth: {written}")
     else:
-        facts.dates.append(fact)
+        draft.dates.append(fact)
 
 
-def _birth_place(place: str | None, facts: _Facts) -> None:
+def _birth_place(place: str | None, draft: EntityDraft) -> None:
     if place is None:
         return
-    facts.birth_places.append(place)
+    draft.birth_places.append(place)
     ref = country_ref("birth", place.rsplit(",", 1)[-1])
     if ref is not None and ref.code is not None:
-        facts.countries.append(ref)
+        draft.countries.append(ref)
 
 
-def _vessel(vessel: Element, facts: _Facts) -> None:
+def _vessel(vessel: Element, draft: EntityDraft) -> None:
     call_sign = clean(text(vessel, "callSign"))
     if call_sign is not None:
-        facts.identifiers.append(Identifier("call_sign", call_sign))
-    add_country(facts.countries, "flag", text(vessel, "vesselFlag"))
+        draft.identifiers.append(Identifier("call_sign", call_sign))
+    add_country(draft.countries, "flag", text(vessel, "vesselFlag"))
     for tag, label in (
         ("vesselType", "vessel type"),
         ("vesselOwner", "vessel owner"),
@@ -500,7 +470,7 @@ def _vessel(vessel: Element, facts: _Facts) -> None:
     ):
         value = clean(text(vessel, tag))
         if value is not None:
-            facts.notes.append(f"{label}: {value}")
+            draft.notes.append(f"{label}: {value}")
 
 
 FORMATS = (

@@ -12,20 +12,18 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal
 
 from countersight.model import (
     TOPICS,
-    Address,
     CountryRef,
     CountryRole,
     DateFact,
     Entity,
     Evidence,
-    Identifier,
     Name,
     NameKind,
     Record,
@@ -34,6 +32,7 @@ from countersight.model import (
     Schema,
 )
 from countersight.sources.base import make_id, slug
+from countersight.sources.draft import EntityDraft, distinct
 from countersight.sources.values import clean, country_code, parse_date
 
 LICENCE = "CC BY-NC 4.0"
@@ -171,25 +170,10 @@ def short_hash(*parts: str | None) -> str:
 # -- drafts: entities built from one or more rows ---------------------------------------------
 
 
-@dataclass
-class Draft:
-    schema: Schema
-    source_ref: str
-    names: list[Name] = field(default_factory=list)
-    countries: list[CountryRef] = field(default_factory=list)
-    identifiers: list[Identifier] = field(default_factory=list)
-    dates: list[DateFact] = field(default_factory=list)
-    addresses: list[Address] = field(default_factory=list)
-    birth_places: list[str] = field(default_factory=list)
-    topics: list[str] = field(default_factory=list)
-    programs: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
+@dataclass(slots=True)
+class Draft(EntityDraft):
     urls: list[tuple[str, str]] = field(default_factory=list)
     """(listing date or "", url): the newest listing's document becomes ``source_url``."""
-
-    def id(self, dataset: str) -> str:
-        return make_id(dataset, self.source_ref)
 
     def name(
         self,
@@ -223,37 +207,17 @@ class Draft:
             self.urls.append((listed or "", value))
 
     def entity(self, dataset: str) -> Entity:
+        """One name per spelling, of its strongest kind, the primary names first; topics
+        sorted; the newest listing's document as ``source_url``."""
         names: dict[str, Name] = {}
         for name in self.names:
             kept = names.get(name.value)
             if kept is None or _NAME_ORDER[name.kind] < _NAME_ORDER[kept.kind]:
                 names[name.value] = name
-        ordered = sorted(names.values(), key=lambda n: _NAME_ORDER[n.kind] > 0)
-        source_url = max(self.urls, key=lambda pair: pair[0])[1] if self.urls else None
-        return Entity(
-            id=self.id(dataset),
-            schema=self.schema,
-            dataset=dataset,
-            source_ref=self.source_ref,
-            names=tuple(ordered),
-            countries=_unique(self.countries),
-            identifiers=_unique(self.identifiers),
-            dates=_unique(self.dates),
-            addresses=_unique(self.addresses),
-            birth_places=_unique(self.birth_places),
-            topics=tuple(sorted(set(self.topics))),
-            programs=_unique(self.programs),
-            notes=_unique(self.notes),
-            source_url=source_url,
-            evidence=_unique(self.evidence),
-        )
-
-
-T = TypeVar("T")
-
-
-def _unique(items: Iterable[T]) -> tuple[T, ...]:
-    return tuple(dict.fromkeys(items))
+        ranked = sorted(names.values(), key=lambda n: _NAME_ORDER[n.kind] > 0)
+        newest = max(self.urls, key=lambda pair: pair[0])[1] if self.urls else None
+        finished = replace(self, names=ranked, topics=sorted(self.topics), source_url=newest)
+        return finished.build(dataset)
 
 
 class Drafts:
@@ -303,12 +267,12 @@ class Relations:
         self.by_id[rel_id] = Relationship(
             id=rel_id,
             kind=kind,
-            source=source.id(self.dataset),
-            target=target.id(self.dataset),
+            source=source.entity_id(self.dataset),
+            target=target.entity_id(self.dataset),
             dataset=self.dataset,
             source_ref=ref,
             role=role,
-            evidence=_unique(proofs),
+            evidence=distinct(proofs),
         )
 
     def __iter__(self) -> Iterator[Relationship]:

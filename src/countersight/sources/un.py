@@ -38,7 +38,6 @@ from xml.etree.ElementTree import Element
 from countersight.errors import SourceError
 from countersight.model import (
     Address,
-    CountryRef,
     CountryRole,
     DatasetInfo,
     DateFact,
@@ -48,7 +47,6 @@ from countersight.model import (
     Name,
     NameKind,
     Record,
-    Schema,
     unique,
 )
 from countersight.sources.base import (
@@ -60,8 +58,8 @@ from countersight.sources.base import (
     SourceGroup,
     dataset_name,
     date_in_filename,
-    make_id,
 )
+from countersight.sources.draft import EntityDraft
 from countersight.sources.values import clean, parse_date
 from countersight.sources.xml import children, iter_elements, local, root_attributes, text
 from countersight.sources.xml_lists import (
@@ -252,56 +250,43 @@ def _entity(
     if not names:
         warnings.append(f"{ref}: skipped, the record gives no name")
         return None
-    countries: list[CountryRef] = []
-    identifiers: list[Identifier] = []
-    dates: list[DateFact] = []
-    addresses: list[Address] = []
-    birth_places: list[str] = []
-    notes: list[str] = []
+    terror = ref.upper().startswith("QD") or program == "Al-Qaida"
+    gender = clean(text(elem, "GENDER"))
+    draft = EntityDraft(
+        "Person" if person else "Organization",
+        ref,
+        names=names,
+        topics=["crime.terror", "sanction"] if terror else ["sanction"],
+        programs=[program] if program else [],
+        gender=gender.lower() if gender else None,
+    )
+    if comment := clean(text(elem, "COMMENTS1")):
+        draft.notes.append(comment)
     prefix = "INDIVIDUAL" if person else "ENTITY"
     for alias in children(elem, f"{prefix}_ALIAS"):
         warn_unread(alias, _KNOWN["ALIAS"], ref, unread, warnings)
-        _alias(alias, ref, names, dates, birth_places, countries, notes, warnings)
+        _alias(alias, ref, draft, warnings)
     for node in children(elem, f"{prefix}_ADDRESS"):
         warn_unread(node, _KNOWN["ADDRESS"], ref, unread, warnings)
-        _address(node, "residence" if person else "country", addresses, countries, notes)
+        _address(node, "residence" if person else "country", draft)
     if person:
         for value in _all(elem, "NATIONALITY"):
-            add_country(countries, "nationality", value)
+            add_country(draft.countries, "nationality", value)
         for node in children(elem, "INDIVIDUAL_DATE_OF_BIRTH"):
             warn_unread(node, _KNOWN["DATE_OF_BIRTH"], ref, unread, warnings)
-            _birth_date(node, ref, dates, notes, warnings)
+            _birth_date(node, ref, draft, warnings)
         for node in children(elem, "INDIVIDUAL_PLACE_OF_BIRTH"):
             warn_unread(node, _KNOWN["PLACE_OF_BIRTH"], ref, unread, warnings)
-            _birth_place(node, birth_places, countries)
+            _birth_place(node, draft)
         for node in children(elem, "INDIVIDUAL_DOCUMENT"):
             warn_unread(node, _KNOWN["DOCUMENT"], ref, unread, warnings)
-            _document(node, identifiers, notes)
-        notes.extend(f"title: {value}" for value in _all(elem, "TITLE"))
-        notes.extend(f"designation: {value}" for value in _all(elem, "DESIGNATION"))
-    _dated(dates, "listed", text(elem, "LISTED_ON"), ref, warnings)
+            _document(node, draft)
+        draft.notes.extend(f"title: {value}" for value in _all(elem, "TITLE"))
+        draft.notes.extend(f"designation: {value}" for value in _all(elem, "DESIGNATION"))
+    _dated(draft, "listed", text(elem, "LISTED_ON"), ref, warnings)
     for value in _all(elem, "LAST_DAY_UPDATED"):
-        _dated(dates, "modified", value, ref, warnings)
-    comment = clean(text(elem, "COMMENTS1"))
-    terror = ref.upper().startswith("QD") or program == "Al-Qaida"
-    gender = clean(text(elem, "GENDER"))
-    schema: Schema = "Person" if person else "Organization"
-    return Entity(
-        id=make_id(dataset, ref),
-        schema=schema,
-        dataset=dataset,
-        source_ref=ref,
-        names=tuple(dict.fromkeys(names)),
-        countries=tuple(dict.fromkeys(countries)),
-        identifiers=tuple(dict.fromkeys(identifiers)),
-        dates=tuple(dict.fromkeys(dates)),
-        addresses=tuple(dict.fromkeys(addresses)),
-        birth_places=unique(birth_places),
-        topics=("crime.terror", "sanction") if terror else ("sanction",),
-        programs=unique([program]),
-        gender=gender.lower() if gender else None,
-        notes=unique([comment, *notes]),
-    )
+        _dated(draft, "modified", value, ref, warnings)
+    return draft.build(dataset)
 
 
 def _names(elem: Element, program: str | None) -> list[Name]:
@@ -347,30 +332,21 @@ def _script_lang(value: str) -> str | None:
     return None
 
 
-def _alias(
-    alias: Element,
-    ref: str,
-    names: list[Name],
-    dates: list[DateFact],
-    birth_places: list[str],
-    countries: list[CountryRef],
-    notes: list[str],
-    warnings: list[str],
-) -> None:
+def _alias(alias: Element, ref: str, draft: EntityDraft, warnings: list[str]) -> None:
     value = clean(text(alias, "ALIAS_NAME"))
     note = clean(text(alias, "NOTE"))
     if value is not None:
-        _alias_name(value, clean(text(alias, "QUALITY")), note, ref, names, notes, warnings)
+        _alias_name(value, clean(text(alias, "QUALITY")), note, ref, draft, warnings)
     elif note is not None:
         warnings.append(f"{ref}: an alias without a name; its note is kept")
-        notes.append(f"alias without a name: {note}")
+        draft.notes.append(f"alias without a name: {note}")
     born = clean(text(alias, "DATE_OF_BIRTH"))
     if born is not None:
-        _dated(dates, "birth", born, ref, warnings)
+        _dated(draft, "birth", born, ref, warnings)
     city, country = clean(text(alias, "CITY_OF_BIRTH")), clean(text(alias, "COUNTRY_OF_BIRTH"))
     if city or country:
-        birth_places.append(", ".join(unique([city, country])))
-        add_country(countries, "birth", country)
+        draft.birth_places.append(", ".join(unique([city, country])))
+        add_country(draft.countries, "birth", country)
 
 
 def _alias_name(
@@ -378,8 +354,7 @@ def _alias_name(
     quality: str | None,
     note: str | None,
     ref: str,
-    names: list[Name],
-    notes: list[str],
+    draft: EntityDraft,
     warnings: list[str],
 ) -> None:
     kind = _QUALITY.get((quality or "").lower())
@@ -387,14 +362,14 @@ def _alias_name(
         if quality:
             warnings.append(f"{ref}: alias quality {quality!r} unknown; read as a strong alias")
         kind = "alias"
-    names.extend(_alias_names(value, kind))
+    draft.names.extend(_alias_names(value, kind))
     if note is not None:
         arabic = _IN_ARABIC.search(note)
         if arabic is not None:  # "Previously listed as. In Arabic: ..."
-            names.append(_name(arabic.group(1).strip(), kind))
+            draft.names.append(_name(arabic.group(1).strip(), kind))
             note = clean(note[: arabic.start()].rstrip(" .;,")) or None
         if note is not None:
-            notes.append(f"alias {value}: {note}")
+            draft.notes.append(f"alias {value}: {note}")
 
 
 def _alias_names(value: str, kind: NameKind) -> list[Name]:
@@ -457,7 +432,7 @@ def _date(value: str) -> str | None:
 
 
 def _dated(
-    dates: list[DateFact], kind: DateKind, value: str | None, ref: str, warnings: list[str]
+    draft: EntityDraft, kind: DateKind, value: str | None, ref: str, warnings: list[str]
 ) -> None:
     written = clean(value)
     if written is None:
@@ -466,15 +441,13 @@ def _dated(
     if iso is None:
         warnings.append(f"{ref}: {kind} date {written!r} is not a date; left out")
         return
-    dates.append(DateFact(kind, iso))
+    draft.dates.append(DateFact(kind, iso))
 
 
 def _address(
     node: Element,
     role: CountryRole,
-    addresses: list[Address],
-    countries: list[CountryRef],
-    notes: list[str],
+    draft: EntityDraft,
 ) -> None:
     street, city = clean(text(node, "STREET")), clean(text(node, "CITY"))
     region, postal = clean(text(node, "STATE_PROVINCE")), clean(text(node, "ZIP_CODE"))
@@ -482,10 +455,10 @@ def _address(
     full = ", ".join(unique([street, city, region, postal, country]))
     if not full:
         if note:
-            notes.append(f"address: {note}")
+            draft.notes.append(f"address: {note}")
         return
     ref = country_ref(role, country)
-    addresses.append(
+    draft.addresses.append(
         Address(
             full=f"{full} ({note})" if note else full,
             street=street,
@@ -496,12 +469,10 @@ def _address(
         )
     )
     if ref is not None and ref.code is not None:
-        countries.append(ref)
+        draft.countries.append(ref)
 
 
-def _birth_date(
-    node: Element, ref: str, dates: list[DateFact], notes: list[str], warnings: list[str]
-) -> None:
+def _birth_date(node: Element, ref: str, draft: EntityDraft, warnings: list[str]) -> None:
     kind = (clean(text(node, "TYPE_OF_DATE")) or "").upper()
     exact, year = clean(text(node, "DATE")), clean(text(node, "YEAR"))
     first, last = clean(text(node, "FROM_YEAR")), clean(text(node, "TO_YEAR"))
@@ -530,28 +501,28 @@ def _birth_date(
             note = None
     if value is None:
         warnings.append(f"{ref}: date of birth {raw!r} is not a date; kept as a note")
-        notes.append(f"date of birth: {raw}" + (" (approximately)" if approximate else ""))
+        draft.notes.append(f"date of birth: {raw}" + (" (approximately)" if approximate else ""))
         return
-    dates.append(
+    draft.dates.append(
         DateFact("birth", value, end=end if end != value else None, approximate=approximate)
     )
     if note is not None:
-        notes.append(f"date of birth {value}: {note}")
+        draft.notes.append(f"date of birth {value}: {note}")
 
 
-def _birth_place(node: Element, birth_places: list[str], countries: list[CountryRef]) -> None:
+def _birth_place(node: Element, draft: EntityDraft) -> None:
     country = clean(text(node, "COUNTRY"))
     parts = [clean(text(node, tag)) for tag in ("STREET", "CITY", "STATE_PROVINCE")]
     place = ", ".join(unique([*parts, country]))
     note = clean(text(node, "NOTE"))
     if place:
-        birth_places.append(f"{place} ({note})" if note else place)
+        draft.birth_places.append(f"{place} ({note})" if note else place)
     elif note:
-        birth_places.append(note)
-    add_country(countries, "birth", country)
+        draft.birth_places.append(note)
+    add_country(draft.countries, "birth", country)
 
 
-def _document(node: Element, identifiers: list[Identifier], notes: list[str]) -> None:
+def _document(node: Element, draft: EntityDraft) -> None:
     kind = clean(text(node, "TYPE_OF_DOCUMENT"))
     detail = clean((text(node, "TYPE_OF_DOCUMENT2") or "").rstrip(" :"))
     number = clean(text(node, "NUMBER"))
@@ -572,11 +543,11 @@ def _document(node: Element, identifiers: list[Identifier], notes: list[str]) ->
     ]
     if number is None:
         if kind or detail or note:
-            notes.append("document: " + "; ".join(unique([kind, *details])))
+            draft.notes.append("document: " + "; ".join(unique([kind, *details])))
         return
     about = unique([kind if scheme == "other" else None, *details])
     country = country_ref("country", issuing or clean(text(node, "COUNTRY_OF_ISSUE")))
-    identifiers.append(
+    draft.identifiers.append(
         Identifier(
             scheme=scheme,
             value=number,
