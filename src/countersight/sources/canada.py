@@ -51,8 +51,7 @@ from countersight.sources.base import (
 )
 from countersight.sources.draft import EntityDraft
 from countersight.sources.values import clean, parse_date
-from countersight.sources.xml import iter_elements, local
-from countersight.sources.xml_lists import require_root, root_name, warn_unread
+from countersight.sources.xml import iter_elements, local, require_root, root_name, warn_unread
 
 DEFAULT_DATASET = "ca_sema"
 TITLE = "Consolidated Canadian Autonomous Sanctions List"

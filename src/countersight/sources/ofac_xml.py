@@ -53,13 +53,14 @@ from countersight.sources.base import (
     date_in_filename,
 )
 from countersight.sources.draft import EntityDraft
-from countersight.sources.values import clean, country_code, parse_date
-from countersight.sources.xml import children, iter_elements, local, text
-from countersight.sources.xml_lists import (
-    add_country,
-    country_ref,
+from countersight.sources.values import add_country, clean, country_code, country_ref, parse_date
+from countersight.sources.xml import (
+    children,
+    iter_elements,
+    local,
     require_root,
     root_name,
+    text,
     warn_unread,
 )
 

@@ -60,13 +60,15 @@ from countersight.sources.base import (
     date_in_filename,
 )
 from countersight.sources.draft import EntityDraft
-from countersight.sources.values import clean, parse_date
-from countersight.sources.xml import children, iter_elements, local, root_attributes, text
-from countersight.sources.xml_lists import (
-    add_country,
-    country_ref,
+from countersight.sources.values import add_country, clean, country_ref, parse_date
+from countersight.sources.xml import (
+    children,
+    iter_elements,
+    local,
     require_root,
+    root_attributes,
     root_name,
+    text,
     warn_unread,
 )
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import countrynames
 
-from countersight.model import is_partial_date
+from countersight.model import CountryRef, CountryRole, is_partial_date
 
 _MONTHS = {
     m: i + 1
@@ -97,6 +97,24 @@ def country_code(text: str | None) -> str | None:
     if not code or len(code) != 2 or code.upper() == "EU":
         return None
     return code.lower()
+
+
+def country_ref(role: CountryRole, written: str | None) -> CountryRef | None:
+    """A country as the list writes it: ISO 3166-1 alpha-2 code, or None when the text names no
+    known country; the source's text is kept as the label unless it is simply the code."""
+    label = clean(written)
+    if label is None:
+        return None
+    code = country_code(label)
+    return CountryRef(role=role, code=code, label=None if label.lower() == code else label)
+
+
+def add_country(countries: list[CountryRef], role: CountryRole, written: str | None) -> None:
+    """Add the country as written; one that names no known country is kept with code None and
+    the text as label."""
+    ref = country_ref(role, written)
+    if ref is not None:
+        countries.append(ref)
 
 
 _SPACE = re.compile(r"\s+")

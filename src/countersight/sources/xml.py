@@ -1,7 +1,15 @@
-"""Safe, streaming XML reading: entity expansion and external entities are refused."""
+"""Safe, streaming XML reading: entity expansion and external entities are refused.
+
+Also what every XML list reader needs around that: recognising a list from the name of its
+document element, and saying when a file holds elements a reader does not know (so that nothing
+is dropped silently). The prolog (XML declaration, comments, processing instructions, a DOCTYPE
+with its internal subset) is skipped with regular expressions, never parsed, so a hostile DTD is
+not expanded there; readers then refuse it when they parse the file with ``iter_elements``.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
@@ -10,11 +18,46 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
 from countersight.errors import SourceError
+from countersight.sources.base import Sample
+
+_PROLOG = re.compile(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>", re.DOTALL)
+_START = re.compile(r"<(?:[A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
+_SPACE = re.compile(r"\s*")
 
 
 def local(tag: str) -> str:
     """``{namespace}name`` -> ``name``."""
     return tag.rsplit("}", 1)[-1]
+
+
+def root_name(text: str) -> str | None:
+    """The local name of the document element, or None when the text does not reach it (a DTD
+    longer than the sample) or is not XML."""
+    pos = 0
+    while True:
+        match = _SPACE.match(text, pos)
+        pos = match.end() if match else pos
+        prolog = _PROLOG.match(text, pos)
+        if prolog is not None:
+            pos = prolog.end()
+            continue
+        start = _START.match(text, pos)
+        return start.group(1) if start else None
+
+
+def require_root(path: Path, expected: str, *, what: str) -> str:
+    """Fail unless the document element of ``path`` is ``expected``; returns the head text."""
+    head = Sample.of(path).text
+    found = root_name(head)
+    if found != expected:
+        seen = f"<{found}>" if found else "no document element in the first 64 KiB"
+        raise SourceError(
+            f"expected {what} (document element <{expected}>), found {seen}",
+            path=str(path),
+            element=found,
+            hint="check that this is the list you meant, or name another --format",
+        )
+    return head
 
 
 def iter_elements(path: Path, tags: set[str]) -> Iterator[Element]:
@@ -78,3 +121,17 @@ def text(elem: Element | None, path: str) -> str | None:
 
 def children(elem: Element, name: str) -> list[Element]:
     return [child for child in elem if local(child.tag) == name]
+
+
+def warn_unread(
+    elem: Element, known: frozenset[str], where: str, seen: set[str], warnings: list[str]
+) -> None:
+    """Warn, once per element name, about children of ``elem`` that carry data the reader does
+    not read (a field added to the list since the reader was written)."""
+    for child in elem:
+        name = local(child.tag)
+        if name in known or name in seen:
+            continue
+        if (child.text or "").strip() or len(child):
+            seen.add(name)
+            warnings.append(f"{where}: element <{name}> is not read (first seen here)")
