@@ -138,7 +138,6 @@ _SINCE = re.compile(r"^(?:established|founded|registered)(?:\s+(?:in|on))?\s+", 
 _BETWEEN = re.compile(r"^between\s+(\S.*?)\s+and\s+(.+)$|^(\S.*?)\s+to\s+(.+)$", re.IGNORECASE)
 _OR = re.compile(r"^(.*\S)\s*\(or\s+([^()]*)\)$", re.IGNORECASE)
 _YEARS = re.compile(r"^(\d{4})\s*[-\u2013]\s*(\d{4})$")
-_MDY = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$")
 
 
 def dates(text: str | None, kind: DateKind) -> tuple[list[DateFact], list[str]]:
@@ -190,8 +189,6 @@ def _date(text: str, kind: DateKind) -> DateFact | None:
         return _range(start, end, kind, approximate)
     if match := _YEARS.match(value):
         return _range(match.group(1), match.group(2), kind, approximate)
-    if match := _MDY.match(value):
-        value = f"{match.group(2)} {match.group(1)} {match.group(3)}"
     iso = parse_date(value)
     return DateFact(kind, iso, approximate=approximate) if iso else None
 

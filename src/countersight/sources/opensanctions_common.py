@@ -101,27 +101,18 @@ def schema_of(text: str | None, default: Schema) -> Schema | None:
     return _SCHEMAS.get(value.replace(" ", "").lower())
 
 
-_MONTH_FIRST = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _SHORT_YEAR = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2})$")
 
 
 def when(text: str | None, *, short_year: bool = False) -> str | None:
     """A date as these tables write it, to ISO; None when empty or unreadable.
 
-    Beyond ``parse_date``: ``October 1, 2027`` (US documents) and, with ``short_year``,
-    ``13.07.20`` (the PRC table mixes ``DD.MM.YY`` and ``DD.MM.YYYY`` for listing dates,
-    all after 2000; never used for birth dates)."""
+    ``parse_date``, and with ``short_year`` also ``13.07.20`` (the PRC table mixes ``DD.MM.YY``
+    and ``DD.MM.YYYY`` for listing dates, all after 2000; never used for birth dates)."""
     value = clean(text)
-    if value is None:
-        return None
-    iso = parse_date(value)
-    if iso is not None:
-        return iso
-    if m := _MONTH_FIRST.match(value):
-        return parse_date(f"{m.group(2)} {m.group(1)} {m.group(3)}")
-    if short_year and (m := _SHORT_YEAR.match(value)):
+    if short_year and value and (m := _SHORT_YEAR.match(value)):
         return parse_date(f"{m.group(1)}.{m.group(2)}.20{m.group(3)}")
-    return None
+    return parse_date(value)
 
 
 # Abbreviations the US tables use that ``country_code`` does not know ('DPRK' it does).

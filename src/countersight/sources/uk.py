@@ -14,8 +14,6 @@ Columns are found by their header, so a reordered layout still reads.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,7 +30,7 @@ from countersight.sources.base import (
     date_in_filename,
     make_id,
 )
-from countersight.sources.values import clean
+from countersight.sources.values import clean, parse_date
 
 DATASET = "gb_fcdo"
 PUBLISHER = "UK Foreign, Commonwealth & Development Office"
@@ -58,8 +56,6 @@ _SCHEMAS: dict[str, Schema] = {
     "vessel": "Vessel",
     "aircraft": "Airplane",
 }
-_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HEADER_ROWS = 10
 
 
@@ -182,7 +178,7 @@ def _entity(
     designated = cell(DATE)
     if designated is not None:
         # "Date Designated": the day the designation was made (for a UN listing, the UN's date).
-        iso = _date(designated)
+        iso = parse_date(designated)  # the FCDO's 29-06-2012, or ISO from a date cell
         if iso is None:
             warnings.append(f"row {number}: {ref}: unreadable Date Designated {designated!r}")
         else:
@@ -209,20 +205,6 @@ def _entity(
         notes=tuple(notes),
         source_url=URL,
     )
-
-
-def _date(text: str) -> str | None:
-    """``29-06-2012`` (the FCDO's day-month-year), or an ISO date from a cell typed as a date.
-    (values.parse_date reads ``29.06.2012`` and ``29/06/2012`` but not dashes.)"""
-    try:
-        if match := _DMY.match(text):
-            day, month, year = (int(g) for g in match.groups())
-            return dt.date(year, month, day).isoformat()
-        if _ISO.match(text):
-            return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        return None
-    return None
 
 
 FORMATS = (

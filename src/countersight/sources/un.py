@@ -423,23 +423,13 @@ def _name(value: str, kind: NameKind) -> Name:
     return Name(value, kind)
 
 
-_XS_DATE_ZONE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})$")
-
-
-def _date(value: str) -> str | None:
-    """``parse_date``, also reading an XML Schema date with a time zone (``2015-07-01-04:00``,
-    as ``LISTED_ON`` sometimes is): the zone is dropped, the date kept."""
-    zoned = _XS_DATE_ZONE.match(value)
-    return parse_date(zoned.group(1) if zoned else value)
-
-
 def _dated(
     draft: EntityDraft, kind: DateKind, value: str | None, ref: str, warnings: list[str]
 ) -> None:
     written = clean(value)
     if written is None:
         return
-    iso = _date(written)
+    iso = parse_date(written)  # LISTED_ON may carry a time zone: 2015-07-01-04:00
     if iso is None:
         warnings.append(f"{ref}: {kind} date {written!r} is not a date; left out")
         return
@@ -489,11 +479,11 @@ def _birth_date(node: Element, ref: str, draft: EntityDraft, warnings: list[str]
     value: str | None = None
     end: str | None = None
     if first or last:
-        value, end = _date(first) if first else None, _date(last) if last else None
+        value, end = parse_date(first), parse_date(last)
         if value is None:
             value, end = end, None
     elif exact or year:
-        value = _date(exact or year or "")
+        value = parse_date(exact or year)
         refined = parse_date(f"{note} {year}") if note and year and not exact else None
         if refined is not None:  # YEAR 1958 with NOTE "Sep." is September 1958
             value, note = refined, None

@@ -22,6 +22,7 @@ _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 _YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$")
 _YEAR = re.compile(r"^(\d{4})$")
 _ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]")
+_ISO_ZONED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:Z|[+-]\d{2}:\d{2})$")
 
 
 def _valid(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -42,9 +43,10 @@ def _valid(year: int, month: int | None = None, day: int | None = None) -> str |
 def parse_date(text: str | None, *, month_first: bool = False) -> str | None:
     """A date as written in a list, to an ISO date of the precision given, or None.
 
-    Understands ``1971``, ``1971-05``, ``1971-05-02``, ``2024-05-03T10:00:00``, ``02 May 1971``,
-    ``May 1971``, ``May 2, 1971``, ``02.05.1971`` and ``02/05/1971`` (day first unless
-    ``month_first``, as in OFAC's ``03/28/2025``)."""
+    Understands ``1971``, ``1971-05``, ``1971-05-02``, ``2024-05-03T10:00:00``, an XML Schema
+    date with a time zone (``2015-07-01-04:00``, ``2015-07-01Z``: the zone is dropped),
+    ``02 May 1971``, ``May 1971``, ``May 2, 1971``, ``02.05.1971``, ``02-05-1971`` and
+    ``02/05/1971`` (day first unless ``month_first``, as in OFAC's ``03/28/2025``)."""
     if text is None:
         return None
     value = text.strip().strip(".").strip()
@@ -55,6 +57,8 @@ def parse_date(text: str | None, *, month_first: bool = False) -> str | None:
         return _valid(year, *rest)
     if m := _ISO_DATETIME.match(value):
         return m.group(1)
+    if m := _ISO_ZONED.match(value):
+        return _valid(*(int(g) for g in m.groups()))
     if m := _YEAR.match(value):
         return _valid(int(m.group(1)))
     if m := _YMD.match(value):
