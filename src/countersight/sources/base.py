@@ -216,6 +216,26 @@ def csv_rows(
         raise SourceError(f"malformed CSV: {exc}", path=str(path), line=reader.line_num) from None
 
 
+def csv_header(
+    path: Path, rows: Iterator[tuple[int, list[str]]], required: Sequence[str], *, hint: str
+) -> list[str]:
+    """The first of ``rows`` as the header, its cells stripped; an error naming the line when it
+    lacks one of the ``required`` columns (``hint`` says which header was expected)."""
+    first = next(rows, None)
+    if first is None:
+        raise SourceError("the file holds no rows", path=str(path))
+    header = [cell.strip() for cell in first[1]]
+    missing = [column for column in required if column not in header]
+    if missing:
+        raise SourceError(
+            f"the header lacks the column(s) {', '.join(missing)}",
+            path=str(path),
+            line=first[0],
+            hint=hint,
+        )
+    return header
+
+
 def require_nonempty(path: Path) -> None:
     if path.stat().st_size == 0:
         raise SourceError("the file is empty", path=str(path), hint="check the download")

@@ -43,6 +43,7 @@ from countersight.sources.base import (
     Sample,
     Sniffed,
     SourceGroup,
+    csv_header,
     csv_rows,
     date_in_filename,
     require_nonempty,
@@ -118,18 +119,8 @@ def read(group: SourceGroup, options: ReadOptions) -> Reading:
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str | None]]]:
     rows = csv_rows(path, delimiter="\t")
-    first = next(rows, None)
-    if first is None:
-        raise SourceError("the file holds no rows", path=str(path))
-    header = [cell.strip() for cell in first[1]]
-    missing = [column for column in REQUIRED if column not in header]
-    if missing:
-        raise SourceError(
-            f"the header lacks the column(s) {', '.join(missing)}",
-            path=str(path),
-            line=first[0],
-            hint=f"expected the tab-separated header {', '.join(COLUMNS)}",
-        )
+    hint = f"expected the tab-separated header {', '.join(COLUMNS)}"
+    header = csv_header(path, rows, REQUIRED, hint=hint)
     for line, row in rows:
         if len(row) != len(header):
             raise SourceError(

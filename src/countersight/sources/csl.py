@@ -26,7 +26,6 @@ from countersight.model import (
     DatasetInfo,
     DateFact,
     Identifier,
-    Name,
     NameKind,
     Record,
     Schema,
@@ -38,13 +37,20 @@ from countersight.sources.base import (
     Sample,
     Sniffed,
     SourceGroup,
+    csv_header,
     csv_rows,
     date_in_filename,
     require_nonempty,
 )
 from countersight.sources.draft import EntityDraft
-from countersight.sources.ofac_remarks import ID_SCHEMES, Countries, birth_date, identifier
-from countersight.sources.values import clean, parse_date
+from countersight.sources.ofac_remarks import (
+    ID_SCHEMES,
+    Countries,
+    birth_date,
+    identifier,
+    person_name,
+)
+from countersight.sources.values import clean, parse_date, split
 
 DATASET = "us_csl"
 PUBLISHER = "US International Trade Administration"
@@ -134,18 +140,8 @@ def _rows(path: Path, warnings: list[str]) -> Iterator[tuple[int, dict[str, str]
     and, of the cut cell, the complete items of a multi-valued one; a row of the wrong width
     anywhere else is an error."""
     rows = csv_rows(path)
-    first = next(rows, None)
-    if first is None:
-        raise SourceError("the file holds no rows", path=str(path))
-    header = [cell.strip() for cell in first[1]]
-    missing = [column for column in REQUIRED if column not in header]
-    if missing:
-        raise SourceError(
-            f"the header lacks the column(s) {', '.join(missing)}",
-            path=str(path),
-            line=first[0],
-            hint="expected the CSL header _id,source,entity_number,type,programs,name,...",
-        )
+    hint = "expected the CSL header _id,source,entity_number,type,programs,name,..."
+    header = csv_header(path, rows, REQUIRED, hint=hint)
     ends_in_line_break = _ends_in_line_break(path)
     pending: tuple[int, list[str]] | None = None
     for item in rows:
@@ -201,12 +197,6 @@ def _some(ref: CountryRef | None) -> tuple[CountryRef, ...]:
     return () if ref is None else (ref,)
 
 
-def _split(text: str | None) -> list[str]:
-    if not text:
-        return []
-    return [part for part in (clean(p) for p in text.split(";")) if part]
-
-
 def _add_name(draft: EntityDraft, value: str | None, kind: NameKind) -> None:
     if not value:
         return
@@ -214,10 +204,7 @@ def _add_name(draft: EntityDraft, value: str | None, kind: NameKind) -> None:
         return
     if kind == "primary" and any(n.kind == "primary" for n in draft.names):
         kind = "alias"  # the same entry's name as another sub-list spells it
-    given = family = None
-    if draft.schema == "Person" and value.count(", ") == 1:
-        family, given = (part.strip() for part in value.split(", "))
-    draft.names.append(Name(value, kind=kind, given=given, family=family))
+    draft.names.append(person_name(value, kind, draft.schema))
 
 
 class _Reader:
@@ -244,28 +231,28 @@ class _Reader:
         if draft is None:
             draft = EntityDraft(schema, _source_ref(row))
         _add_name(draft, name, "primary")
-        for alias in _split(row.get("alt_names")):
+        for alias in split(row.get("alt_names")):
             _add_name(draft, alias, "alias")
         source = cell("source")
         if source:
             draft.programs.append(source)
             draft.topics.extend(self.topics(source))
-        draft.programs.extend(_split(row.get("programs")))
-        for text in _split(row.get("addresses")):
+        draft.programs.extend(split(row.get("programs")))
+        for text in split(row.get("addresses")):
             last = text.rsplit(", ", 1)[-1]
             code = last.lower() if _CODE.match(last) else None
             draft.addresses.append(Address(full=text, country=code))
             if code:
                 draft.countries.append(CountryRef("country", code))
         for column, role in _COUNTRY_COLUMNS:
-            for text in _split(row.get(column)):
+            for text in split(row.get(column)):
                 if _CODE.match(text):
                     draft.countries.append(CountryRef(role, text.lower()))
                 else:
                     draft.countries.extend(_some(self.countries.ref(role, text)))
         if flag := cell("vessel_flag"):
             draft.countries.extend(_some(self.countries.ref("flag", flag)))
-        for text in _split(row.get("dates_of_birth")):
+        for text in split(row.get("dates_of_birth")):
             fact = birth_date(text)
             if fact is None:
                 self.unread_dates.append(text)
@@ -274,7 +261,7 @@ class _Reader:
                 draft.dates.append(fact)
         if start := parse_date(cell("start_date")):
             draft.dates.append(DateFact("listed", start))
-        draft.birth_places.extend(_split(row.get("places_of_birth")))
+        draft.birth_places.extend(split(row.get("places_of_birth")))
         if call_sign := cell("call_sign"):
             draft.identifiers.append(Identifier("call_sign", call_sign))
         self.add_ids(draft, row.get("ids") or "")
@@ -285,7 +272,7 @@ class _Reader:
         return draft
 
     def add_ids(self, draft: EntityDraft, text: str) -> None:
-        for item in _split(text):
+        for item in split(text):
             bits = [b.strip() for b in item.split(", ")]
             label = bits[0]
             rest = bits[1:]

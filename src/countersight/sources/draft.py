@@ -17,6 +17,7 @@ from typing import TypeVar
 from countersight.model import (
     Address,
     CountryRef,
+    CountryRole,
     DateFact,
     Entity,
     Evidence,
@@ -26,6 +27,7 @@ from countersight.model import (
     unique,
 )
 from countersight.sources.base import make_id
+from countersight.sources.values import country_ref
 
 T = TypeVar("T")
 
@@ -51,6 +53,38 @@ class EntityDraft:
     evidence: list[Evidence] = field(default_factory=list)
     gender: str | None = None
     source_url: str | None = None
+
+    def add_address(
+        self,
+        role: CountryRole,
+        *,
+        street: str | None,
+        city: str | None,
+        region: str | None,
+        postal_code: str | None,
+        country: str | None,
+        note: str | None = None,
+    ) -> bool:
+        """Add an address from its parts, and its country as a ``role`` country when the text
+        names a known one; a ``note`` follows the full address in brackets. False when all the
+        parts are empty (nothing is added)."""
+        full = ", ".join(unique([street, city, region, postal_code, country]))
+        if not full:
+            return False
+        ref = country_ref(role, country)
+        self.addresses.append(
+            Address(
+                full=f"{full} ({note})" if note else full,
+                street=street,
+                city=city,
+                region=region,
+                postal_code=postal_code,
+                country=ref.code if ref else None,
+            )
+        )
+        if ref is not None and ref.code is not None:
+            self.countries.append(ref)
+        return True
 
     def entity_id(self, dataset: str) -> str:
         return make_id(dataset, self.source_ref)

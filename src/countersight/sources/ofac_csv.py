@@ -32,7 +32,6 @@ from countersight.model import (
     DatasetInfo,
     Entity,
     Identifier,
-    Name,
     NameKind,
     Record,
     Schema,
@@ -52,7 +51,7 @@ from countersight.sources.base import (
     require_nonempty,
 )
 from countersight.sources.draft import EntityDraft
-from countersight.sources.ofac_remarks import Countries, Facts, parse_remarks
+from countersight.sources.ofac_remarks import Countries, Facts, parse_remarks, person_name
 from countersight.sources.values import clean
 
 PUBLISHER = "US Treasury OFAC"
@@ -64,20 +63,20 @@ ENTRY_URL = "https://sanctionssearch.ofac.treas.gov/Details.aspx?id={}"
 
 
 @dataclass(frozen=True, slots=True)
-class _Family:
+class OfacList:
     dataset: str
     title: str
     url: str
 
 
-FAMILIES: dict[str, _Family] = {
-    "ofac_sdn": _Family(
+FAMILIES: dict[str, OfacList] = {
+    "ofac_sdn": OfacList(
         "us_ofac_sdn",
         "OFAC Specially Designated Nationals and Blocked Persons (SDN) list",
         "https://ofac.treasury.gov/"
         "specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists",
     ),
-    "ofac_cons": _Family(
+    "ofac_cons": OfacList(
         "us_ofac_cons",
         "OFAC Consolidated Sanctions List (non-SDN lists)",
         "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists",
@@ -315,14 +314,6 @@ def _warn_unjoined(
         )
 
 
-def _person_name(value: str, kind: NameKind, schema: Schema) -> Name:
-    # OFAC writes people as "FAMILY, Given Names".
-    if schema == "Person" and value.count(", ") == 1:
-        family, given = value.split(", ")
-        return Name(value, kind=kind, given=given.strip(), family=family.strip())
-    return Name(value, kind=kind)
-
-
 def _entity(
     dataset: str,
     ent: str,
@@ -338,7 +329,7 @@ def _entity(
     draft = EntityDraft(
         schema,
         ent,
-        names=[_person_name(name, "primary", schema)],
+        names=[person_name(name, "primary", schema)],
         dates=facts.dates,
         birth_places=facts.birth_places,
         topics=["sanction"],
@@ -348,7 +339,7 @@ def _entity(
     )
     side_notes: list[str] = []
     for kind, value, remark in side.aliases.get(ent, []):
-        draft.names.append(_person_name(value, kind, schema))
+        draft.names.append(person_name(value, kind, schema))
         if remark:
             side_notes.append(f"Alias {value}: {remark}")
     draft.names.extend(facts.names)

@@ -15,7 +15,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from countersight.model import CountryRef, CountryRole, DateFact, DateKind, Identifier, Name
+from countersight.model import (
+    CountryRef,
+    CountryRole,
+    DateFact,
+    DateKind,
+    Identifier,
+    Name,
+    NameKind,
+    Schema,
+)
 from countersight.sources.values import country_code, parse_date
 
 # Identifier labels as OFAC writes them, to the model's schemes. Labels not listed here are not
@@ -78,15 +87,25 @@ _ID_REST = re.compile(
     r"^(?P<value>.+?)(?: \((?P<country>[^()]*)\))?(?P<extra>(?: (?:issued|expires)\b.*)?)$"
 )
 _WEAK_NAME = re.compile(r"^[afn]\.k\.a\. '(.+)'\.?$")
-_CIRCA = re.compile(r"^(?:circa|approximately|approx\.?)\s+(.+)$", re.IGNORECASE)
-_RANGE = re.compile(r"^(.+?)\s+to\s+(.+)$|^(\d{4})\s*-\s*(\d{4})$")
+_CIRCA = re.compile(r"^(?:circa|ca\.|c\.|approximately|approx\.?)\s*(.+)$", re.IGNORECASE)
+_RANGE = re.compile(r"^(.+?)\s+to\s+(.+)$|^(\d{4})\s*-\s*(\d{4})$", re.IGNORECASE)
 # Words OFAC writes where a country would go when it has none.
 _NO_COUNTRY = frozenset({"undetermined", "unknown", "none identified"})
 
 
+def person_name(value: str, kind: NameKind, schema: Schema) -> Name:
+    """A name as OFAC writes it: a person's ``FAMILY, Given Names`` (one comma) gives the family
+    and given names too."""
+    if schema == "Person" and value.count(", ") == 1:
+        family, given = value.split(", ")
+        return Name(value, kind=kind, given=given.strip(), family=family.strip())
+    return Name(value, kind=kind)
+
+
 def birth_date(text: str) -> DateFact | None:
-    """``1962``, ``12 Mar 1962``, ``Mar 1962``, ``circa 1962``, ``1962 to 1965``, ``1979-1982``,
-    ``01 Jan 1960 to 31 Dec 1962`` (also ISO ``1962-03-12``); None when unreadable."""
+    """``1962``, ``12 Mar 1962``, ``Mar 1962``, ``circa 1962`` (also ``ca.``, ``c.``,
+    ``approx.``), ``1962 to 1965``, ``1979-1982``, ``01 Jan 1960 to 31 Dec 1962`` (also ISO
+    ``1962-03-12``), in the CSV remarks as in the XML; None when unreadable."""
     return date_fact("birth", text)
 
 

@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from countersight.errors import SourceError
 from countersight.model import (
-    Address,
     CountryRole,
     DatasetInfo,
     DateFact,
@@ -53,6 +52,8 @@ from countersight.sources.base import (
     date_in_filename,
 )
 from countersight.sources.draft import EntityDraft
+from countersight.sources.ofac_csv import ENTRY_URL, FAMILIES, LICENCE, PUBLISHER, OfacList
+from countersight.sources.ofac_remarks import birth_date as parse_ofac_date
 from countersight.sources.values import add_country, clean, country_code, country_ref, parse_date
 from countersight.sources.xml import (
     children,
@@ -65,29 +66,12 @@ from countersight.sources.xml import (
 )
 
 ROOT = "sdnList"
-PUBLISHER = "US Treasury OFAC"  # as the OFAC CSV reader says
-LICENCE = "Public domain (work of the US government)"
-ENTRY_URL = "https://sanctionssearch.ofac.treas.gov/Details.aspx?id={}"
 _SLS = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/"
 
 
-@dataclass(frozen=True, slots=True)
-class _List:
-    dataset: str
-    title: str
-    url: str
-
-
-SDN = _List(
-    "us_ofac_sdn",
-    "OFAC Specially Designated Nationals and Blocked Persons (SDN) list",
-    _SLS + "SDN.XML",
-)
-CONSOLIDATED = _List(
-    "us_ofac_cons",
-    "OFAC Consolidated Sanctions List (non-SDN lists)",
-    _SLS + "CONSOLIDATED.XML",
-)
+# The lists as the CSV reader names them (same datasets and titles), at their XML addresses.
+SDN = replace(FAMILIES["ofac_sdn"], url=_SLS + "SDN.XML")
+CONSOLIDATED = replace(FAMILIES["ofac_cons"], url=_SLS + "CONSOLIDATED.XML")
 _NON_SDN_PROGRAMS = ("NS-", "FSE-", "CMIC-")
 _PROGRAM = re.compile(r"<(?:[\w.\-]+:)?program>\s*([^<]+?)\s*</")
 
@@ -144,8 +128,6 @@ _COUNTRY_FACTS: dict[str, CountryRole] = {
     "other vessel flag": "flag",
 }
 _TRAILING_COUNTRY = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
-_CIRCA = re.compile(r"^(?:circa|ca\.|c\.|approximately|approx\.)\s*", re.IGNORECASE)
-_RANGE = re.compile(r"\s+to\s+", re.IGNORECASE)
 
 _KNOWN = {
     "sdnEntry": frozenset(
@@ -193,7 +175,7 @@ def sniff(sample: Sample) -> Sniffed | None:
     return Sniffed(family="ofac_xml") if root_name(sample.text) == ROOT else None
 
 
-def which_list(path: Path, head: str) -> _List:
+def which_list(path: Path, head: str) -> OfacList:
     """The SDN or the consolidated list (see the module notes for the rule)."""
     programs = set(_PROGRAM.findall(head))
     if any(program.startswith(_NON_SDN_PROGRAMS) for program in programs):
@@ -401,41 +383,14 @@ def _fact_date(draft: EntityDraft, kind: DateKind, label: str, value: str) -> No
 
 def _address(node: Element, role: CountryRole, draft: EntityDraft) -> None:
     street = ", ".join(unique(text(node, tag) for tag in ("address1", "address2", "address3")))
-    city, region = clean(text(node, "city")), clean(text(node, "stateOrProvince"))
-    postal, country = clean(text(node, "postalCode")), clean(text(node, "country"))
-    full = ", ".join(unique([street, city, region, postal, country]))
-    if not full:
-        return
-    ref = country_ref(role, country)
-    draft.addresses.append(
-        Address(
-            full=full,
-            street=street or None,
-            city=city,
-            region=region,
-            postal_code=postal,
-            country=ref.code if ref else None,
-        )
+    draft.add_address(
+        role,
+        street=street or None,
+        city=clean(text(node, "city")),
+        region=clean(text(node, "stateOrProvince")),
+        postal_code=clean(text(node, "postalCode")),
+        country=clean(text(node, "country")),
     )
-    if ref is not None and ref.code is not None:
-        draft.countries.append(ref)
-
-
-def parse_ofac_date(written: str) -> DateFact | None:
-    """``1962``, ``12 Mar 1962``, ``Mar 1962``, ``circa 1962`` (approximate), ``1962 to 1965``
-    (a range) as a date of birth; None when the text is no date."""
-    value = written.strip()
-    approximate = False
-    if circa := _CIRCA.match(value):
-        approximate, value = True, value[circa.end() :]
-    parts = _RANGE.split(value, maxsplit=1)
-    if len(parts) == 2:
-        start, end = parse_date(parts[0]), parse_date(parts[1])
-        if start is None or end is None:
-            return None
-        return DateFact("birth", start, end=end, approximate=approximate)
-    iso = parse_date(value)
-    return DateFact("birth", iso, approximate=approximate) if iso else None
 
 
 def _birth_date(written: str | None, uid: str, draft: EntityDraft, warnings: list[str]) -> None:

@@ -33,7 +33,7 @@ from countersight.model import (
 )
 from countersight.sources.base import make_id, slug
 from countersight.sources.draft import EntityDraft, distinct
-from countersight.sources.values import clean, country_code, parse_date
+from countersight.sources.values import add_country, clean, country_ref, parse_date, split
 
 LICENCE = "CC BY-NC 4.0"
 VIA = " (via OpenSanctions)"
@@ -86,13 +86,6 @@ _SCHEMAS: dict[str, Schema] = {
 }
 
 
-def split(text: str | None, separator: str = ";") -> list[str]:
-    """The values of a multi-valued cell (OpenSanctions tables separate them with ``;``)."""
-    if text is None:
-        return []
-    return [value for part in text.split(separator) if (value := clean(part))]
-
-
 def schema_of(text: str | None, default: Schema) -> Schema | None:
     """``Person``/``Company``/``PublicBody``... as the model's schema; None when unknown."""
     value = clean(text)
@@ -115,22 +108,10 @@ def when(text: str | None, *, short_year: bool = False) -> str | None:
     return parse_date(value)
 
 
-# Abbreviations the US tables use that ``country_code`` does not know ('DPRK' it does).
-_COUNTRY_ABBREVIATIONS = {"ROK": "kr"}
-
-
 def country(text: str | None, role: CountryRole) -> CountryRef | None:
-    """An ISO code, a name or ``DPRK`` as a country reference; unknown text is kept as label.
-
-    ``country_code`` also answers non-country codes (``eu``, ``cy-trnc``): those are kept as
-    labels, since the model holds ISO 3166-1 alpha-2 codes only."""
-    value = clean(text)
-    if value is None:
-        return None
-    code = _COUNTRY_ABBREVIATIONS.get(value.upper()) or country_code(value)
-    if code is None or not re.fullmatch(r"[a-z]{2}", code) or code == "eu":
-        return CountryRef(role=role, code=None, label=value)
-    return CountryRef(role=role, code=code, label=None if value.lower() == code else value)
+    """An ISO code, a name, ``DPRK`` or ``ROK`` as a country reference; text that names no
+    known country (``EU``, ``TRNC``) is kept as the label (see ``values.country_ref``)."""
+    return country_ref(role, text)
 
 
 def topics(text: str | None, ctx: Context, number: int, default: Iterable[str]) -> list[str]:
@@ -179,9 +160,7 @@ class Draft(EntityDraft):
             self.names.append(Name(text, kind, lang=lang, original_script=original_script))
 
     def country(self, text: str | None, role: CountryRole) -> None:
-        ref = country(text, role)
-        if ref is not None:
-            self.countries.append(ref)
+        add_country(self.countries, role, text)
 
     def date(self, kind: Literal["birth", "listed"], iso: str | None) -> None:
         if iso is not None:

@@ -30,10 +30,9 @@ from countersight.sources.opensanctions_common import (
     country,
     emit,
     schema_of,
-    split,
     topics,
 )
-from countersight.sources.values import clean
+from countersight.sources.values import clean, split
 
 FINCEN = "US Financial Crimes Enforcement Network (FinCEN)"
 _FOOTNOTE = re.compile(r"\s*\*+\s*$")

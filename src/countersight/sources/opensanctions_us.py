@@ -18,11 +18,10 @@ from countersight.sources.opensanctions_common import (
     emit,
     ended,
     schema_of,
-    split,
     topics,
     when,
 )
-from countersight.sources.values import clean
+from countersight.sources.values import clean, split
 
 DOD = "US Department of Defense"
 _ACRONYM = re.compile(r"^[A-Z0-9&\-]{2,6}$")

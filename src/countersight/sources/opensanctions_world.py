@@ -19,11 +19,10 @@ from countersight.sources.opensanctions_common import (
     ended,
     schema_of,
     short_hash,
-    split,
     topics,
     when,
 )
-from countersight.sources.values import clean
+from countersight.sources.values import clean, split
 
 # The grounds of each section of the Bulgarian list (Council of Ministers Decision 265/2003).
 _BG_SECTIONS = {

@@ -53,7 +53,7 @@ from countersight.sources.base import (
     make_id,
     slug,
 )
-from countersight.sources.values import clean, country_code, parse_date
+from countersight.sources.values import add_country, clean, parse_date, split
 
 PRIORITY = 90
 """Tried last: it takes any spreadsheet with a name column, so every specific format first."""
@@ -400,7 +400,7 @@ def _entity(
         else:
             schema = found
     names = [Name(name)]
-    names += [Name(a, "alias") for a in _split(columns.value(cells, "alias")) if a != name]
+    names += [Name(a, "alias") for a in split(columns.value(cells, "alias")) if a != name]
     notes: list[str] = []
     dates: list[DateFact] = []
     birth = columns.value(cells, "birth_date")
@@ -430,29 +430,21 @@ def _entity(
     )
 
 
-def _split(value: str | None) -> list[str]:
-    return [part for part in (clean(p) for p in (value or "").split(";")) if part]
-
-
 def _countries(columns: _Columns, cells: list[str]) -> list[CountryRef]:
     position = columns.fields.get("country")
     if position is None:
         return []
     role = _ROLES.get(_norm(columns.header[position]), "country")
     found: list[CountryRef] = []
-    for text in _split(columns.value(cells, "country")):
-        code = country_code(text)
-        if code is not None and len(code) == 2:
-            found.append(CountryRef(role, code, label=None if text.casefold() == code else text))
-        else:
-            found.append(CountryRef(role, None, label=text))
+    for text in split(columns.value(cells, "country")):
+        add_country(found, role, text)
     return found
 
 
 def _identifiers(columns: _Columns, cells: list[str]) -> list[Identifier]:
     found: list[Identifier] = []
     for field in IDENTIFIER_FIELDS:
-        for value in _split(columns.value(cells, field)):
+        for value in split(columns.value(cells, field)):
             note = columns.header[columns.fields[field]] if field == "other" else None
             found.append(Identifier(field, value, note=note))
     return found

@@ -37,7 +37,6 @@ from xml.etree.ElementTree import Element
 
 from countersight.errors import SourceError
 from countersight.model import (
-    Address,
     CountryRole,
     DatasetInfo,
     DateFact,
@@ -436,32 +435,19 @@ def _dated(
     draft.dates.append(DateFact(kind, iso))
 
 
-def _address(
-    node: Element,
-    role: CountryRole,
-    draft: EntityDraft,
-) -> None:
-    street, city = clean(text(node, "STREET")), clean(text(node, "CITY"))
-    region, postal = clean(text(node, "STATE_PROVINCE")), clean(text(node, "ZIP_CODE"))
-    country, note = clean(text(node, "COUNTRY")), clean(text(node, "NOTE"))
-    full = ", ".join(unique([street, city, region, postal, country]))
-    if not full:
-        if note:
-            draft.notes.append(f"address: {note}")
-        return
-    ref = country_ref(role, country)
-    draft.addresses.append(
-        Address(
-            full=f"{full} ({note})" if note else full,
-            street=street,
-            city=city,
-            region=region,
-            postal_code=postal,
-            country=ref.code if ref else None,
-        )
+def _address(node: Element, role: CountryRole, draft: EntityDraft) -> None:
+    note = clean(text(node, "NOTE"))
+    added = draft.add_address(
+        role,
+        street=clean(text(node, "STREET")),
+        city=clean(text(node, "CITY")),
+        region=clean(text(node, "STATE_PROVINCE")),
+        postal_code=clean(text(node, "ZIP_CODE")),
+        country=clean(text(node, "COUNTRY")),
+        note=note,
     )
-    if ref is not None and ref.code is not None:
-        draft.countries.append(ref)
+    if not added and note:
+        draft.notes.append(f"address: {note}")
 
 
 def _birth_date(node: Element, ref: str, draft: EntityDraft, warnings: list[str]) -> None:

@@ -132,3 +132,10 @@ def clean(text: str | None, *, empty: tuple[str, ...] = ()) -> str | None:
     if not value or value in empty:
         return None
     return value
+
+
+def split(text: str | None, separator: str = ";") -> list[str]:
+    """The values of a multi-valued cell (``A; B;; C`` -> ``["A", "B", "C"]``), each cleaned."""
+    if text is None:
+        return []
+    return [value for part in text.split(separator) if (value := clean(part))]
