@@ -304,3 +304,18 @@ def test_real_list_imports(cli: CLI, db_path: Path, real: Path, store: Store) ->
     version = store.dataset("ca_sema")
     assert version is not None
     assert version.entity_count == 4759
+
+
+def test_a_record_without_a_regime_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "sema.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<data-set>\n<record>'
+        "<LastName>Example</LastName><GivenName>Person</GivenName><Item>1</Item>"
+        "</record>\n</data-set>\n",
+        encoding="utf-8",
+    )
+    reading = canada.read(SourceGroup(main=path), ReadOptions())
+    (entity,) = list(reading.records)
+    assert isinstance(entity, Entity)
+    assert entity.caption == "Person Example"
+    assert entity.programs == ()

@@ -192,7 +192,7 @@ def _entity(fields: dict[str, str], ref: str, dataset: str, warnings: list[str])
         ref,
         identifiers=[Identifier("imo", imo)] if imo else [],
         topics=["sanction"],
-        programs=[regime(fields["Country"])],
+        programs=list(unique([regime(fields.get("Country", ""))])),
     )
     if schema == "Person":
         name = " ".join(unique([given, last]))
