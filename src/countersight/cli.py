@@ -384,6 +384,16 @@ def list_formats() -> None:
         click.echo(f"{fmt.name:<22} {fmt.title}")
 
 
+def _register() -> None:
+    from countersight.cli_standards import assess_command, standards
+
+    cli.add_command(standards)
+    cli.add_command(assess_command)
+
+
+_register()
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 error, 2 usage, 130 interrupted)."""
     try:
