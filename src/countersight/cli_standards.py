@@ -19,7 +19,7 @@ from countersight.standards.questionnaire import (
     parse_answer,
     prompt_text,
 )
-from countersight.standards.render import render_markdown
+from countersight.standards.render import effect_text, render_markdown
 from countersight.standards.schema import builtin_catalogue, builtin_ids, load_builtin, resolve
 
 
@@ -53,10 +53,7 @@ def show_standard(standard: str, markdown: bool) -> None:
     sources = loaded.sources_by_id
     click.echo(f"{loaded.title}  ({loaded.id} {loaded.version}, effective {loaded.effective})")
     for req in loaded.requirements:
-        effect = req.procurement.effect.replace("_", " ")
-        if req.procurement.exclusion_ground:
-            effect += f", {req.procurement.exclusion_ground}"
-        effect += ", mandatory" if req.procurement.mandatory else ", discretionary"
+        effect = effect_text(req)
         click.echo(f"\n{req.id}  [{req.kind.replace('_', ' ')}, {req.severity}]")
         click.echo(f"  {req.title}")
         click.echo(f"  basis:  {'; '.join(b.cite(sources) for b in req.legal_basis)}")

@@ -48,11 +48,19 @@ def render_markdown(standard: Standard) -> str:
 
 
 def _effect(req: Requirement) -> str:
+    return effect_text(req, code="`{}`")
+
+
+def effect_text(req: Requirement, code: str = "{}") -> str:
+    """``exclude operator (exg-mis-misconduct), discretionary``: mandatory or discretionary is
+    said of exclusions and rejections only."""
     proc = req.procurement
     text = proc.effect.replace("_", " ")
     if proc.exclusion_ground:
-        text += f" (`{proc.exclusion_ground}`)"
-    return text + (", mandatory" if proc.mandatory else ", discretionary")
+        text += " (" + code.format(proc.exclusion_ground) + ")"
+    if proc.effect in ("exclude_operator", "reject_tender"):
+        text += ", mandatory" if proc.mandatory else ", discretionary"
+    return text
 
 
 def _requirement(req: Requirement, standard: Standard) -> list[str]:

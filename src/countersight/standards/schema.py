@@ -65,6 +65,8 @@ class Source:
     title: str
     citation: str | None = None
     url: str | None = None
+    short: str | None = None
+    """The name citations use (``AI Act``); the title when absent."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,15 +82,13 @@ class LegalBasis:
     def cite(self, sources: Mapping[str, Source]) -> str:
         """``AI Act Art. 5(1)(h)``-style citation."""
         source = sources.get(self.instrument)
-        name = source.title if source else self.instrument
-        if self.principle:
-            return f"{name}, Principle {self.principle}"
-        where = f"Art. {self.article}" if self.article else ""
+        name = (source.short or source.title) if source else self.instrument
+        where = f"Principle {self.principle}" if self.principle else f"Art. {self.article}"
         if self.paragraph:
             where += f"({self.paragraph})"
         if self.point:
             where += f"({self.point})"
-        return f"{name} {where}".strip()
+        return f"{name} {where}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,6 +390,7 @@ def load_standard(path: Path | str, catalogue: Catalogue, text: str | None = Non
                 title=_text(item, "title", top),
                 citation=_optional(item, "citation", top),
                 url=_optional(item, "url", top),
+                short=_optional(item, "short", top),
             )
         )
     source_ids = {s.id for s in sources}
