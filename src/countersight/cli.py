@@ -385,10 +385,14 @@ def list_formats() -> None:
 
 
 def _register() -> None:
+    from countersight.cli_matching import compare_command, match_command, screen_command
     from countersight.cli_standards import assess_command, standards
 
     cli.add_command(standards)
     cli.add_command(assess_command)
+    cli.add_command(match_command)
+    cli.add_command(screen_command)
+    cli.add_command(compare_command)
 
 
 _register()

@@ -1,0 +1,299 @@
+"""``countersight match``, ``screen`` and ``compare``: the screening engine as a user meets it.
+
+``screen`` and ``compare --pairs`` follow the benchmark's contract (../shared/bench/README.md):
+``screen`` writes ``query_id,match,score,entity_id,source_ref`` (and more) per query, ``compare``
+writes ``id,score,match`` per pair. Both stream: memory does not grow with the input."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from countersight.errors import CountersightError
+from countersight.matching.score import THRESHOLD, compare_names
+from countersight.matching.screen import Screener, explain, party_from_row
+from countersight.settings import Settings
+from countersight.sources import sheets
+from countersight.sources.base import Sample
+from countersight.store import Store, open_store
+
+MAX_NAME = 500
+"""Names longer than this are cut before matching (no listed name is near it)."""
+
+_ID = ("query_id", "id", "party_id", "ref", "reference")
+_NAME = ("name", "party", "company", "full_name", "legal_name", "supplier", "bidder")
+_SCHEMA = ("schema", "type", "kind_of_party")
+_BIRTH = ("birth_date", "date_of_birth", "dob")
+_COUNTRY = ("nationality", "country", "countries", "jurisdiction")
+
+
+def _db(db: Path | None) -> Path:
+    return db or Settings.from_env().db
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a CSV or XLSX/ODS file as dicts keyed by lower-case header."""
+    if sheets.sheet_kind(Sample.of(path)) is not None:
+        rows = sheets.rows(path, None)
+        header: list[str] | None = None
+        for line, cells in rows:
+            if header is None:
+                header = [c.strip().lower() for c in cells]
+                continue
+            yield line, dict(zip(header, (c.strip() for c in cells), strict=False))
+        return
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if reader.fieldnames is None:
+            raise CountersightError(f"{path}: the file is empty")
+        for number, row in enumerate(reader, start=2):
+            yield number, {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+
+
+def _known(store: Store, datasets: tuple[str, ...]) -> list[str] | None:
+    if not datasets:
+        return None
+    known = {v.name for v in store.datasets()}
+    missing = [d for d in datasets if d not in known]
+    if missing:
+        raise CountersightError(
+            f"no dataset named {', '.join(missing)}", hint="`countersight datasets` lists them"
+        )
+    return list(datasets)
+
+
+def _column(header: Iterator[str] | list[str], names: tuple[str, ...]) -> str | None:
+    present = list(header)
+    return next((n for n in names if n in present), None)
+
+
+@click.command("match")
+@click.argument("name")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option(
+    "--schema",
+    default="LegalEntity",
+    show_default=True,
+    help="Person, Company, Organization, LegalEntity, Vessel.",
+)
+@click.option("--country", "countries", multiple=True, help="ISO code (repeatable).")
+@click.option("--birth-date", default=None, help="YYYY or YYYY-MM-DD.")
+@click.option("--limit", default=5, show_default=True)
+@click.option(
+    "--dataset",
+    "datasets",
+    multiple=True,
+    help="Screen against these datasets only (repeatable; default: all).",
+)
+@click.option("--json", "as_json", is_flag=True)
+def match_command(
+    name: str,
+    db: Path | None,
+    datasets: tuple[str, ...],
+    schema: str,
+    countries: tuple[str, ...],
+    birth_date: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Screen one party: ranked hits, each with its score and explanation."""
+    with open_store(_db(db)) as store:
+        screener = Screener.from_store(store, _known(store, datasets))
+    party = party_from_row(name[:MAX_NAME], schema, birth_date, countries)
+    hits = screener.screen(party, limit=limit)
+    if as_json:
+        click.echo(
+            json.dumps(
+                {"versions": screener.versions.as_dict(), "hits": [explain(h) for h in hits]},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    if not hits:
+        click.echo(f"no candidates for {name!r} among {len(screener.index):,} entities")
+        return
+    for hit in hits:
+        r = hit.result
+        flag = "MATCH" if r.match else "     "
+        click.echo(
+            f"{flag} {r.score:.3f}  {hit.listed.caption}  [{hit.listed.dataset} "
+            f"{hit.listed.source_ref}]"
+        )
+        words = ", ".join(f"{p.query}~{p.candidate}" for p in r.names.pairs)
+        click.echo(f"        name: {r.query_name!r} ~ {r.candidate_name!r} ({words})")
+        for f in r.features[1:]:
+            click.echo(f"        {f.name}: {f.value} ({f.contribution:+.2f})")
+    click.echo(
+        f"\nthreshold {THRESHOLD}; {screener.versions.algorithm}, config {screener.versions.config}"
+    )
+
+
+@click.command("screen")
+@click.argument("queries", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option(
+    "--dataset",
+    "datasets",
+    multiple=True,
+    help="Screen against these datasets only (repeatable; default: all).",
+)
+def screen_command(queries: Path, db: Path | None, out: Path, datasets: tuple[str, ...]) -> None:
+    """Screen every party of a CSV or XLSX file (columns: query_id, name, schema, birth_date,
+    nationality); one result row per party, its best hit."""
+    rows = _rows(queries)
+    first = next(rows, None)
+    if first is None:
+        raise CountersightError(f"{queries}: no parties in the file")
+    name_col = _column(list(first[1]), _NAME)
+    if name_col is None:
+        raise CountersightError(
+            f"{queries}: no name column (found: {', '.join(first[1])})",
+            hint=f"name one of the columns {', '.join(_NAME)}",
+        )
+    header = list(first[1])
+    id_col, schema_col = _column(header, _ID), _column(header, _SCHEMA)
+    birth_col, country_col = _column(header, _BIRTH), _column(header, _COUNTRY)
+    with open_store(_db(db)) as store:
+        screener = Screener.from_store(store, _known(store, datasets))
+    tmp = out.with_name(out.name + ".part")
+    counts = {"parties": 0, "matches": 0, "empty": 0}
+    fields = [
+        "query_id",
+        "match",
+        "score",
+        "entity_id",
+        "source_ref",
+        "dataset",
+        "caption",
+        "matched_name",
+    ]
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(fields)
+        for line, row in _chain(first, rows):
+            counts["parties"] += 1
+            query_id = row.get(id_col, "") if id_col else str(line)
+            name = row.get(name_col, "")[:MAX_NAME]
+            if not name.strip():
+                counts["empty"] += 1
+                writer.writerow([query_id, "false", "0", "", "", "", "", ""])
+                continue
+            party = party_from_row(
+                name,
+                row.get(schema_col) if schema_col else None,
+                row.get(birth_col) if birth_col else None,
+                [row.get(country_col, "")] if country_col else [],
+            )
+            hits = screener.screen(party, limit=1)
+            if not hits:
+                writer.writerow([query_id, "false", "0", "", "", "", "", ""])
+                continue
+            best = hits[0]
+            counts["matches"] += best.result.match
+            writer.writerow(
+                [
+                    query_id,
+                    "true" if best.result.match else "false",
+                    f"{best.result.score:.4f}",
+                    best.listed.entity_id,
+                    best.listed.source_ref,
+                    best.listed.dataset,
+                    best.listed.caption,
+                    best.result.candidate_name,
+                ]
+            )
+    tmp.replace(out)
+    click.echo(
+        f"{counts['parties']:,} parties screened against {len(screener.index):,} entities: "
+        f"{counts['matches']:,} matches, {counts['empty']:,} without a name; written to {out}",
+        err=True,
+    )
+
+
+def _chain(
+    first: tuple[int, dict[str, str]], rest: Iterator[tuple[int, dict[str, str]]]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    yield first
+    yield from rest
+
+
+@click.command("compare")
+@click.argument("names", nargs=-1)
+@click.option("--schema", default="LegalEntity", show_default=True)
+@click.option(
+    "--pairs",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A CSV with id, schema, name1, name2: score every pair.",
+)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--json", "as_json", is_flag=True)
+def compare_command(
+    names: tuple[str, ...], schema: str, pairs: Path | None, out: Path | None, as_json: bool
+) -> None:
+    """Score two names (or every pair of a file) and explain the score."""
+    if pairs is not None:
+        _compare_file(pairs, out)
+        return
+    if len(names) != 2:
+        raise CountersightError("give two names, or --pairs FILE --out FILE")
+    result = compare_names(names[0][:MAX_NAME], names[1][:MAX_NAME], schema)
+    data: dict[str, Any] = {
+        "score": result.score,
+        "match": result.match,
+        "threshold": THRESHOLD,
+        "tokens": [
+            {"a": p.query, "b": p.candidate, "similarity": p.similarity} for p in result.names.pairs
+        ],
+        "features": [
+            {"feature": f.name, "value": f.value, "contribution": f.contribution}
+            for f in result.features
+        ],
+    }
+    if as_json:
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    click.echo(
+        f"{'MATCH' if result.match else 'no match'}  score {result.score:.3f} "
+        f"(threshold {THRESHOLD})"
+    )
+    for p in result.names.pairs:
+        click.echo(f"  {p.query} ~ {p.candidate}  {p.similarity:.2f}")
+    for f in result.features[1:]:
+        click.echo(f"  {f.name}: {f.value} ({f.contribution:+.2f})")
+
+
+def _compare_file(pairs: Path, out: Path | None) -> None:
+    if out is None:
+        raise CountersightError("--pairs needs --out FILE")
+    rows = _rows(pairs)
+    tmp = out.with_name(out.name + ".part")
+    count = 0
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "score", "match"])
+        for line, row in rows:
+            if "name1" not in row or "name2" not in row:
+                raise CountersightError(f"{pairs}: expected columns id, schema, name1, name2")
+            result = compare_names(
+                row["name1"][:MAX_NAME], row["name2"][:MAX_NAME], row.get("schema") or "LegalEntity"
+            )
+            writer.writerow(
+                [
+                    row.get("id") or str(line),
+                    f"{result.score:.4f}",
+                    "true" if result.match else "false",
+                ]
+            )
+            count += 1
+    tmp.replace(out)
+    click.echo(f"{count:,} pairs scored; written to {out}", err=True)
+    sys.stderr.flush()

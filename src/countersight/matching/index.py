@@ -1,0 +1,134 @@
+"""Candidate retrieval: an inverted index from name keys to listed names, built once from the
+entities in the store, so that a query scores a few dozen candidates instead of the whole list.
+
+Keys are the words of each name (and their other spellings), plus the first and last four
+letters of longer words, which survive most typos. A key shared by very many names (a common
+first name, "trading") is only used when the query has nothing rarer."""
+
+from __future__ import annotations
+
+import heapq
+import math
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from countersight.matching.normalize import NameForm, prepare
+from countersight.matching.score import Party
+from countersight.model import Entity
+
+MAX_CANDIDATE_NAMES = 40
+COMMON_POSTINGS = 3000
+AFFIX_WEIGHT = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A listed entity as the matcher sees it."""
+
+    entity_id: str
+    dataset: str
+    source_ref: str
+    caption: str
+    party: Party
+    forms: tuple[NameForm, ...]
+
+
+def party_of(entity: Entity) -> Party:
+    years = frozenset(int(d.value[:4]) for d in entity.dates if d.kind == "birth")
+    years |= frozenset(int(d.end[:4]) for d in entity.dates if d.kind == "birth" and d.end)
+    return Party(
+        name=entity.caption,
+        schema=entity.schema,
+        birth_years=years,
+        countries=frozenset(c.code for c in entity.countries if c.code),
+        identifiers=frozenset(normal_identifier(i.value) for i in entity.identifiers),
+        aliases=tuple(n.value for n in entity.names if n.value != entity.caption),
+    )
+
+
+def normal_identifier(value: str) -> str:
+    return "".join(ch for ch in value.upper() if ch.isalnum())
+
+
+def keys(form: NameForm) -> list[tuple[str, float]]:
+    """The index keys of a name with their base weights."""
+    out: list[tuple[str, float]] = []
+    for token in form.tokens:
+        base = 0.3 if token.weak else 1.0
+        out.append(("w" + token.text, base))
+        out.extend(("w" + alt, base) for alt in token.alt)
+        if len(token.text) >= 6:
+            out.append(("p" + token.text[:4], base * AFFIX_WEIGHT))
+            out.append(("s" + token.text[-4:], base * AFFIX_WEIGHT))
+    joined = "".join(form.words)
+    if len(form.tokens) > 1 and len(joined) >= 6:
+        out.append(("j" + joined, 1.0))
+    return out
+
+
+class Index:
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.listed: list[Listed] = []
+        self.name_owner = array("I")
+        postings: dict[str, list[int]] = defaultdict(list)
+        for entity in entities:
+            party = party_of(entity)
+            forms = tuple(dict.fromkeys(f for f in party.forms() if f.tokens))
+            if not forms:
+                continue
+            number = len(self.listed)
+            self.listed.append(
+                Listed(entity.id, entity.dataset, entity.source_ref, entity.caption, party, forms)
+            )
+            for form in forms:
+                name_number = len(self.name_owner)
+                self.name_owner.append(number)
+                for key in {k for k, _ in keys(form)}:
+                    postings[key].append(name_number)
+        self.postings: dict[str, array[int]] = {k: array("I", v) for k, v in postings.items()}
+        names = max(1, len(self.name_owner))
+        self._log_names = math.log(names + 1)
+
+    def __len__(self) -> int:
+        return len(self.listed)
+
+    def rarity(self, word: str) -> float:
+        """1.0 for a word in one name of the list, less the more names have it (never below
+        0.2; a word the list lacks counts as rare)."""
+        found = self.postings.get("w" + word)
+        if found is None:
+            return 1.0
+        return max(0.2, math.log((len(self.name_owner) + 1) / len(found)) / self._log_names)
+
+    def candidates(self, forms: Iterable[NameForm]) -> list[Listed]:
+        scores: dict[int, float] = defaultdict(float)
+        skipped: list[tuple[array[int], float]] = []
+        for form in forms:
+            for key, base in keys(form):
+                found = self.postings.get(key)
+                if found is None:
+                    continue
+                if len(found) > COMMON_POSTINGS:
+                    skipped.append((found, base))
+                    continue
+                weight = base * self._weight(len(found))
+                for name in found:
+                    scores[name] += weight
+        if not scores and skipped:
+            # Only common words: look among their names after all, the rarest key first.
+            found, base = min(skipped, key=lambda item: len(item[0]))
+            for name in found[: COMMON_POSTINGS * 4]:
+                scores[name] += base
+        best = heapq.nlargest(MAX_CANDIDATE_NAMES, scores.items(), key=lambda item: item[1])
+        owners = dict.fromkeys(self.name_owner[name] for name, _ in best)
+        return [self.listed[number] for number in owners]
+
+    def _weight(self, postings: int) -> float:
+        return math.log((len(self.name_owner) + 1) / postings) / self._log_names
+
+
+def prepare_query(name: str, schema: str) -> tuple[NameForm, ...]:
+    form = prepare(name, schema)
+    return (form,) if form.tokens else ()

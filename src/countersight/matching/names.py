@@ -1,0 +1,137 @@
+"""Comparing two prepared names token by token: which word met which, how closely, and what
+that is worth. The alignment is the explanation: every score can say which name matched which.
+
+Word weights: a weak word (a place, a trade word, a title) counts for a third of a strong one;
+a word that is common in the list being screened counts for less (``rarity``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+from countersight.matching.normalize import NameForm, Token
+
+WEAK_WEIGHT = 0.3
+SUBSET_BASE = 0.7
+Rarity = Callable[[str], float]
+"""A word's weight from how rare it is in the list (1.0 for a word seen once); or none."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One aligned pair of words: query word, candidate word, similarity 0-1."""
+
+    query: str
+    candidate: str
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class NameScore:
+    score: float
+    query_coverage: float
+    candidate_coverage: float
+    pairs: tuple[Pair, ...]
+    joined: float
+    """Similarity of the names written as one word (catches split and joined words)."""
+    strong_matched: bool
+
+
+def word_similarity(a: Token, b: Token) -> float:
+    """1.0 for the same word; an initial meets its word at 0.8; a typo (one edit in a short
+    word, a transposition, two edits in a long one) keeps most of the similarity; a different
+    word is 0."""
+    if a.text == b.text or a.text in b.alt or b.text in a.alt:
+        return 1.0
+    short = min(len(a.text), len(b.text))
+    if short == 1:
+        return 0.8 if a.text[0] == b.text[0] else 0.0
+    edits = OSA.distance(a.text, b.text)
+    allowed = 1 if short <= 5 else 2 if short <= 10 else 3
+    if edits > allowed:
+        return 0.0
+    return 1.0 - 0.5 * edits / max(len(a.text), len(b.text)) - 0.05 * edits
+
+
+def _weight(token: Token, rarity: Rarity | None) -> float:
+    base = WEAK_WEIGHT if token.weak else 1.0
+    if len(token.text) == 1:
+        base *= 0.5
+    return base * (rarity(token.text) if rarity is not None else 1.0)
+
+
+def compare(query: NameForm, candidate: NameForm, rarity: Rarity | None = None) -> NameScore:
+    q_tokens, c_tokens = query.tokens, candidate.tokens
+    if not q_tokens or not c_tokens:
+        return NameScore(0.0, 0.0, 0.0, (), 0.0, False)
+    scored = sorted(
+        (
+            (word_similarity(q, c), i, j)
+            for i, q in enumerate(q_tokens)
+            for j, c in enumerate(c_tokens)
+        ),
+        reverse=True,
+    )
+    q_best = [0.0] * len(q_tokens)
+    c_best = [0.0] * len(c_tokens)
+    pairs: list[Pair] = []
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    for similarity, i, j in scored:
+        if similarity <= 0.0:
+            break
+        if i in used_q or j in used_c:
+            continue
+        used_q.add(i)
+        used_c.add(j)
+        q_best[i] = c_best[j] = similarity
+        pairs.append(Pair(q_tokens[i].text, c_tokens[j].text, round(similarity, 4)))
+    q_weights = [_weight(t, rarity) for t in q_tokens]
+    c_weights = [_weight(t, rarity) for t in c_tokens]
+    q_cov = sum(w * s for w, s in zip(q_weights, q_best, strict=True)) / sum(q_weights)
+    c_cov = sum(w * s for w, s in zip(c_weights, c_best, strict=True)) / sum(c_weights)
+    strong = any(s > 0 and not q_tokens[i].weak for i, s in enumerate(q_best))
+    joined = max(
+        Levenshtein.normalized_similarity(_joined(query, True), _joined(candidate, True)),
+        Levenshtein.normalized_similarity(_joined(query, False), _joined(candidate, False)),
+    )
+    # Every word of one name found in the other: the other name says more (a middle name, a
+    # branch); the more it adds, the less sure the match. Words missing on both sides are a
+    # conflict: the names are of different people or companies.
+    q_all = all(q_best[i] > 0 for i, t in enumerate(q_tokens) if not t.weak)
+    c_all = all(c_best[j] > 0 for j, t in enumerate(c_tokens) if not t.weak)
+    if q_all and c_all and query.script != candidate.script and strong:
+        # Across scripts, trade words are translated freely (科技 is "Technology" or
+        # "Electronics"): when every distinctive word meets its counterpart, the rest is
+        # translation, not a difference.
+        coverage = min(_strong_mean(q_tokens, q_best), _strong_mean(c_tokens, c_best))
+    elif q_all or c_all:
+        small, big = (q_cov, c_cov) if q_all and (not c_all or q_cov <= c_cov) else (c_cov, q_cov)
+        coverage = small * (SUBSET_BASE + (1 - SUBSET_BASE) * big)
+    else:
+        coverage = q_cov * c_cov
+    # Written as one word the names are the same: a word split or joined ("SiemensAG").
+    resplit = len(q_tokens) != len(c_tokens) and joined >= 0.9
+    score = max(coverage, joined) if resplit else coverage
+    if not strong and not resplit:
+        score = min(score, 0.5)  # only places and trade words in common
+    return NameScore(
+        score=score,
+        query_coverage=q_cov,
+        candidate_coverage=c_cov,
+        pairs=tuple(pairs),
+        joined=joined,
+        strong_matched=strong or resplit,
+    )
+
+
+def _strong_mean(tokens: tuple[Token, ...], best: list[float]) -> float:
+    sims = [s for t, s in zip(tokens, best, strict=True) if not t.weak]
+    return sum(sims) / len(sims) if sims else 0.0
+
+
+def _joined(form: NameForm, ordered: bool) -> str:
+    words = [*form.words, *form.org_types]
+    return "".join(words if ordered else sorted(words))

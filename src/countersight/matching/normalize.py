@@ -1,0 +1,167 @@
+"""Names to comparable forms: Unicode, case and punctuation; any script to Latin; legal forms
+set aside; Chinese company names split into place, brand, trade words and legal form.
+
+Pure functions, cached: the same name always gives the same form."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+from rigour.names import remove_org_types, replace_org_types_compare
+from rigour.text import ascii_text
+
+from countersight.matching.glossary import (
+    HAN_LEGAL_FORMS,
+    HAN_PLACES,
+    HAN_TRADE_WORDS,
+    LATIN_WEAK_WORDS,
+    ORG_WORDS,
+    PERSON_TITLES,
+)
+from countersight.scripts import script_of
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    weak: bool = False
+    """A word that says little about who is meant: a place, a trade word (technology, trading),
+    a title. It counts for less in the score."""
+    alt: tuple[str, ...] = ()
+    """Other spellings the word is known by (the initials of a Chinese brand's syllables)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """A name ready to compare: its tokens, its legal form, its script."""
+
+    original: str
+    tokens: tuple[Token, ...]
+    org_types: tuple[str, ...]
+    script: str | None
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(t.text for t in self.tokens)
+
+    @property
+    def strong(self) -> tuple[str, ...]:
+        return tuple(t.text for t in self.tokens if not t.weak)
+
+
+_SPLIT = re.compile(r"[^\w]+|_")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_APOSTROPHES = re.compile("['`\u2018\u2019\u02bc]")
+_LEET = str.maketrans("0134579", "oieastg")
+_MIXED = re.compile(r"(?=\w*[a-z])(?=\w*\d)\w+")
+
+
+def _latin(text: str) -> str:
+    """Any script to lower-case ASCII words separated by single spaces. Apostrophes join
+    (Qa'ida -> qaida); digits inside words read as the letters they imitate (Ig0r -> igor)."""
+    text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text))
+    ascii_form = (ascii_text(text) if not text.isascii() else text).lower()
+    ascii_form = _MIXED.sub(lambda m: m.group(0).translate(_LEET), ascii_form)
+    return " ".join(w for w in _SPLIT.split(ascii_form) if w)
+
+
+def _han_tokens(text: str) -> tuple[list[Token], list[str]]:
+    """A Chinese (Han) company or person name: legal forms out, places and trade words named
+    (translated where a glossary knows them), the rest as pinyin, one token per run."""
+    org_types: list[str] = []
+    rest = text
+    for han, canonical in HAN_LEGAL_FORMS:
+        if han in rest:
+            rest = rest.replace(han, " ")
+            org_types.append(canonical)
+    tokens: list[Token] = []
+    for run in _HAN.findall(rest):
+        tokens.extend(_han_run(run))
+    for other in _HAN.split(rest):
+        tokens.extend(Token(w) for w in _latin(other).split())
+    return tokens, org_types
+
+
+def _han_run(run: str) -> list[Token]:
+    out: list[Token] = []
+    position = 0
+    brand = ""
+    while position < len(run):
+        for size in (4, 3, 2):
+            piece = run[position : position + size]
+            if len(piece) < size:
+                continue
+            if piece in HAN_PLACES:
+                if brand:
+                    out.append(_brand(brand))
+                    brand = ""
+                out.append(Token(HAN_PLACES[piece], weak=True))
+                position += size
+                break
+            if piece in HAN_TRADE_WORDS:
+                if brand:
+                    out.append(_brand(brand))
+                    brand = ""
+                out.extend(Token(w, weak=True) for w in HAN_TRADE_WORDS[piece].split())
+                position += size
+                break
+        else:
+            brand += run[position]
+            position += 1
+    if brand:
+        out.append(_brand(brand))
+    return out
+
+
+def _brand(han: str) -> Token:
+    """A Chinese brand or name part: its pinyin as one word, and its syllables' initials as
+    another spelling (日新 is written Rixin, and RX)."""
+    syllables = _syllables(han)
+    initials = "".join(s[0] for s in syllables if s)
+    return Token("".join(syllables), alt=(initials,) if len(syllables) > 1 else ())
+
+
+@lru_cache(maxsize=65536)
+def _syllables(han: str) -> tuple[str, ...]:
+    return tuple(lazy_pinyin(han, style=Style.NORMAL))
+
+
+@lru_cache(maxsize=262144)
+def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
+    """The comparable form of one name. ``schema`` tells people from organisations: legal forms
+    are only looked for in organisation names, titles only in people's."""
+    text = name
+    script = script_of(text)
+    person = schema == "Person"
+    org_types: list[str] = []
+    tokens: list[Token]
+    if script == "Han" and not person:
+        tokens, org_types = _han_tokens(text)
+    elif script in ("Han", "Hangul", "Japanese") and person:
+        # Chinese, Korean and Japanese personal names: one token per character, so that one
+        # character differing is one part of the name differing (the written-as-one-word
+        # comparison still lets 习近平 meet "Xi Jinping").
+        tokens = [Token(w) for ch in text for w in _latin(ch).split()]
+    else:
+        latin = _latin(text)
+        if not person:
+            body = " ".join(remove_org_types(latin).split())
+            if body and body != latin:
+                removed = set(replace_org_types_compare(latin).split()) - set(body.split())
+                org_types = sorted(removed)
+                latin = body
+        words = latin.split()
+        if not person:
+            org_types += [w for w in words if w in ORG_WORDS]
+            words = [w for w in words if w not in ORG_WORDS] or words
+        tokens = [
+            Token(w, weak=(w in LATIN_WEAK_WORDS if not person else w in PERSON_TITLES))
+            for w in words
+        ]
+        if person:
+            tokens = [t for t in tokens if not t.weak] or tokens
+    return NameForm(original=name, tokens=tuple(tokens), org_types=tuple(org_types), script=script)
