@@ -39,12 +39,19 @@ class NameScore:
     strong_matched: bool
 
 
-def word_similarity(a: Token, b: Token) -> float:
+SYLLABIC = frozenset({"Han", "Hangul", "Japanese"})
+"""Scripts written a syllable to a character: in them one character more or less is another
+word, not a typo."""
+
+
+def word_similarity(a: Token, b: Token, exact: bool = False) -> float:
     """1.0 for the same word; an initial meets its word at 0.8; a typo (one edit in a short
     word, a transposition, two edits in a long one) keeps most of the similarity; a different
     word is 0."""
     if a.text == b.text or a.text in b.alt or b.text in a.alt:
         return 1.0
+    if exact:
+        return 0.0
     short = min(len(a.text), len(b.text))
     if short == 1:
         return 0.8 if a.text[0] == b.text[0] else 0.0
@@ -66,9 +73,10 @@ def compare(query: NameForm, candidate: NameForm, rarity: Rarity | None = None) 
     q_tokens, c_tokens = query.tokens, candidate.tokens
     if not q_tokens or not c_tokens:
         return NameScore(0.0, 0.0, 0.0, (), 0.0, False)
+    exact = query.script == candidate.script and query.script in SYLLABIC
     scored = sorted(
         (
-            (word_similarity(q, c), i, j)
+            (word_similarity(q, c, exact), i, j)
             for i, q in enumerate(q_tokens)
             for j, c in enumerate(c_tokens)
         ),
@@ -113,7 +121,9 @@ def compare(query: NameForm, candidate: NameForm, rarity: Rarity | None = None) 
     else:
         coverage = q_cov * c_cov
     # Written as one word the names are the same: a word split or joined ("SiemensAG").
-    resplit = len(q_tokens) != len(c_tokens) and joined >= 0.9
+    resplit = joined >= 0.9 and (
+        len(q_tokens) != len(c_tokens) or bool(query.org_types) != bool(candidate.org_types)
+    )
     score = max(coverage, joined) if resplit else coverage
     if not strong and not resplit:
         score = min(score, 0.5)  # only places and trade words in common

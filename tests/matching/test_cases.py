@@ -1,0 +1,122 @@
+"""Match behaviour as tables of named cases: each a situation a screener meets."""
+
+from __future__ import annotations
+
+import pytest
+
+from countersight.matching.normalize import prepare
+from countersight.matching.score import compare_names
+
+CASES = [
+    # (name, schema, query, listed, should match)
+    ("same person, reordered with a comma", "Person", "SALEK, ABDULHAI", "ABDULHAI SALEK", True),
+    ("a typo in a surname", "Person", "Olaf Schloz", "Olaf Scholz", True),
+    ("a transposition", "Person", "Donlad Trump", "Donald Trump", True),
+    ("digits for letters", "Person", "Ig0r Sech1n", "Igor Sechin", True),
+    (
+        "a middle name the query lacks",
+        "Person",
+        "ABDULHAI SALEK",
+        "ABDULHAI ABDUL GHAFOOR SALEK",
+        True,
+    ),
+    ("a title is not a name", "Person", "Mr. Olaf Scholz", "Olaf Scholz", True),
+    ("Cyrillic against Latin", "Person", "Мария Осетрова", "Mariya Osetrova", True),
+    ("apostrophes join", "Organization", "Al Qaeda", "Al Qa'ida", True),
+    (
+        "legal forms in two languages",
+        "Company",
+        "Shenzhen Biguang Trading Co. Ltd",
+        "深圳市比广贸易有限公司",
+        True,
+    ),
+    (
+        "a Chinese brand and its initials",
+        "Company",
+        "RX Electronics Limited",
+        "日新電子有限公司",
+        True,
+    ),
+    ("written as one word", "Company", "Siemens AG", "SiemensAG", True),
+    (
+        "different surname, same given names",
+        "Person",
+        "BARZAN IBRAHIM HASSAN AL-MOSULI",
+        "BARZAN IBRAHIM HASSAN AL-TIKRITI",
+        False,
+    ),
+    ("different people sharing a first name", "Person", "Angelo Cruz", "Angela Merkel", False),
+    (
+        "stock corporation is not a limited company",
+        "Company",
+        "Deutsche Bank AG",
+        "Deutsche Bank GmbH",
+        False,
+    ),
+    (
+        "only a city and a trade word in common",
+        "Company",
+        "Shenzhen Trading Ltd",
+        "Shenzhen Yilufa Trading Co",
+        False,
+    ),
+    (
+        "a one-word listed name inside a long query",
+        "Company",
+        "Apple Orchard Supplies of Oregon Incorporated",
+        "Apple",
+        False,
+    ),
+    ("a person is not a company of the same name", "Person", "Jordan", "Jordan", True),
+    (
+        "a branch in another country",
+        "Company",
+        "Bank of China (Hong Kong) Limited",
+        "Bank of China (Singapore) Limited",
+        False,
+    ),
+    ("one Korean syllable differs", "Person", "김종은", "김정은", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "schema", "query", "listed", "expected"), CASES, ids=[c[0] for c in CASES]
+)
+def test_case(name: str, schema: str, query: str, listed: str, expected: bool) -> None:
+    result = compare_names(query, listed, schema)
+    assert result.match is expected, f"{name}: score {result.score}"
+
+
+def test_a_person_against_a_company_scores_lower() -> None:
+    from countersight.matching.score import Party, score_party
+
+    person, company = Party("Jordan Holdings", "Person"), Party("Jordan Holdings", "Company")
+    result = score_party(person, person.forms(), company, company.forms())
+    assert not result.match
+    assert any(f.name == "kind" for f in result.features)
+
+
+def test_the_explanation_says_which_word_met_which() -> None:
+    result = compare_names("Olaf Schloz", "Olaf Scholz", "Person")
+    assert [(p.query, p.candidate) for p in result.names.pairs] == [
+        ("olaf", "olaf"),
+        ("schloz", "scholz"),
+    ]
+    assert 0.8 < result.names.pairs[1].similarity < 1.0
+    assert result.features[0].name == "name"
+
+
+def test_han_company_names_are_split_into_their_parts() -> None:
+    form = prepare("深圳市亿路发科技有限公司", "Company")
+    assert [(t.text, t.weak) for t in form.tokens] == [
+        ("shenzhen", True),
+        ("yilufa", False),
+        ("technology", True),
+    ]
+    assert form.org_types == ("ltd",)
+
+
+@pytest.mark.parametrize("name", ["", "   ", "---", "x" * 10_000_000])
+def test_odd_names_do_not_crash(name: str) -> None:
+    result = compare_names(name[:500], "Olaf Scholz", "Person")
+    assert 0.0 <= result.score <= 1.0
