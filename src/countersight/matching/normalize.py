@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from anyascii import anyascii
 from pypinyin import Style, lazy_pinyin
 from rigour.names import remove_org_types, replace_org_types_compare
 from rigour.text import ascii_text
@@ -64,9 +65,24 @@ def _latin(text: str) -> str:
     """Any script to lower-case ASCII words separated by single spaces. Apostrophes join
     (Qa'ida -> qaida); digits inside words read as the letters they imitate (Ig0r -> igor)."""
     text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text))
-    ascii_form = (ascii_text(text) if not text.isascii() else text).lower()
+    ascii_form = (text if text.isascii() else " ".join(map(_ascii_word, text.split()))).lower()
     ascii_form = _MIXED.sub(lambda m: m.group(0).translate(_LEET), ascii_form)
     return " ".join(w for w in _SPLIT.split(ascii_form) if w)
+
+
+_ICU_SCRIPTS = frozenset({"Arabic", "Hebrew"})
+
+
+@lru_cache(maxsize=262144)
+def _ascii_word(word: str) -> str:
+    """One word in ASCII. anyascii is fast and good for most scripts; for Arabic and Hebrew,
+    which leave short vowels unwritten, ICU's transliteration (through rigour) keeps the long
+    vowels and the article that anyascii drops, so it is worth its cost (cached per word)."""
+    if word.isascii():
+        return word
+    if script_of(word) in _ICU_SCRIPTS:
+        return ascii_text(word)
+    return anyascii(word)
 
 
 def _han_tokens(text: str) -> tuple[list[Token], list[str]]:
