@@ -25,6 +25,8 @@ DEMO_LISTS := examples/lists tests/fixtures/un tests/fixtures/ofac_csv tests/fix
 demo: $(STAMP)
 	$(BIN)/countersight import --db $(DEMO_DB) $(DEMO_LISTS)
 	$(BIN)/countersight datasets --db $(DEMO_DB)
+	$(BIN)/countersight match --db $(DEMO_DB) --schema Company "Exampel Vision Technology Company Limited"
+	$(BIN)/countersight assess --standard fr-ai examples/systems/sensenets-like.yaml | head -n 3
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
