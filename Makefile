@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DEMO_DB ?= demo/countersight.db
 
-.PHONY: install demo test lint typecheck check clean
+.PHONY: install demo test lint typecheck check clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,16 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+BENCH_STAMP := $(VENV)/.bench-stamp
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+# The benchmark of ../shared/bench, Countersight beside its anchors; writes docs/benchmarks.md.
+bench: $(BENCH_STAMP)
+	$(BIN)/python benchmarks/run.py
 
 # The bundled lists: a fictional FtM registry and the small lists written for the tests, in the
 # publishers' own formats (UN XML, OFAC CSV with sidecars, Canada XML, US CSL, BIS DPL).
@@ -29,8 +39,8 @@ demo: $(STAMP)
 	$(BIN)/countersight assess --standard fr-ai examples/systems/sensenets-like.yaml | head -n 3
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
