@@ -112,9 +112,8 @@ def read(group: SourceGroup, options: ReadOptions) -> Reading:
         issued=date_in_filename(group.main),
         licence=LICENCE,
     )
-    reading = Reading(info=info, records=iter(()))
-    reading.records = _records(group.main, name, reading.warnings)
-    return reading
+    warnings: list[str] = []
+    return Reading(info, _records(group.main, name, warnings), warnings)
 
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str | None]]]:

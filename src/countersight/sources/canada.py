@@ -100,9 +100,8 @@ def read(group: SourceGroup, options: ReadOptions) -> Reading:
         issued=date_in_filename(path),  # the file carries no date of its own
         licence=LICENCE,
     )
-    reading = Reading(info=info, records=iter(()))
-    reading.records = _records(path, name, reading.warnings)
-    return reading
+    warnings: list[str] = []
+    return Reading(info, _records(path, name, warnings), warnings)
 
 
 def _records(path: Path, dataset: str, warnings: list[str]) -> Iterator[Record]:

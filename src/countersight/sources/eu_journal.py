@@ -132,9 +132,8 @@ def read(group: SourceGroup, options: ReadOptions) -> Reading:
         issued=date_in_filename(path),
         licence=LICENCE,
     )
-    reading = Reading(info=info, records=iter(()))
-    reading.records = _records(path, header, celex, info.name, reading.warnings)
-    return reading
+    warnings: list[str] = []
+    return Reading(info, _records(path, header, celex, info.name, warnings), warnings)
 
 
 def _head(path: Path) -> tuple[list[str], str]:

@@ -160,9 +160,8 @@ def read(group: SourceGroup, options: ReadOptions) -> Reading:
         publisher="FollowTheMoney file",
         issued=date_in_filename(path),
     )
-    reading = Reading(info=info, records=iter(()))
-    reading.records = _records(path, name, reading.warnings)
-    return reading
+    warnings: list[str] = []
+    return Reading(info, _records(path, name, warnings), warnings)
 
 
 def _default_name(path: Path) -> str:

@@ -161,9 +161,8 @@ def read(group: SourceGroup, options: ReadOptions) -> Reading:
         issued=date_in_filename(group.main),
         licence=LICENCE,
     )
-    reading = Reading(info=info, records=iter(()))
-    reading.records = _records(group, name, reading.warnings)
-    return reading
+    warnings: list[str] = []
+    return Reading(info, _records(group, name, warnings), warnings)
 
 
 def rows(path: Path, role: Role) -> Iterator[tuple[int, list[str]]]:

@@ -199,9 +199,8 @@ def read(group: SourceGroup, options: ReadOptions) -> Reading:
         issued=published or date_in_filename(path),
         licence=LICENCE,
     )
-    reading = Reading(info=info, records=iter(()))
-    reading.records = _records(path, name, expected, reading.warnings)
-    return reading
+    warnings: list[str] = []
+    return Reading(info, _records(path, name, expected, warnings), warnings)
 
 
 def _publication(path: Path) -> tuple[str | None, int | None]:

@@ -237,9 +237,8 @@ def read(group: SourceGroup, options: ReadOptions) -> Reading:
     # The header is read now, so that a wrong --map fails before anything is imported.
     kind, rows = _rows(path, sheet)
     columns = _header(path, kind, rows, mapping)
-    reading = Reading(info=info, records=iter(()))
-    reading.records = _records(path, kind, rows, columns, schema, info.name, reading.warnings)
-    return reading
+    warnings: list[str] = []
+    return Reading(info, _records(path, kind, rows, columns, schema, info.name, warnings), warnings)
 
 
 def _default_schema(value: str | None, path: Path) -> Schema:

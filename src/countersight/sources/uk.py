@@ -91,9 +91,8 @@ def read(group: SourceGroup, options: ReadOptions) -> Reading:
     )
     rows = sheets.rows(path)
     index = _header(path, rows)  # now, so that a file of another layout fails at once
-    reading = Reading(info=info, records=iter(()))
-    reading.records = _records(path, rows, index, info.name, reading.warnings)
-    return reading
+    warnings: list[str] = []
+    return Reading(info, _records(path, rows, index, info.name, warnings), warnings)
 
 
 def _header(path: Path, rows: Iterator[sheets.Row]) -> dict[str, int]:

@@ -200,9 +200,8 @@ def read(group: SourceGroup, options: ReadOptions) -> Reading:
         url=URL,
         issued=parse_date(generated) or date_in_filename(path),
     )
-    reading = Reading(info=info, records=iter(()))
-    reading.records = _records(path, name, reading.warnings)
-    return reading
+    warnings: list[str] = []
+    return Reading(info, _records(path, name, warnings), warnings)
 
 
 def _records(path: Path, dataset: str, warnings: list[str]) -> Iterator[Record]:
