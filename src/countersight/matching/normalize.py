@@ -6,6 +6,7 @@ Pure functions, cached: the same name always gives the same form."""
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +35,12 @@ class Token:
     a title. It counts for less in the score."""
     alt: tuple[str, ...] = ()
     """Other spellings the word is known by (the initials of a Chinese brand's syllables)."""
+
+
+@lru_cache(maxsize=1 << 20)
+def token(text: str, weak: bool = False, alt: tuple[str, ...] = ()) -> Token:
+    """One shared Token per distinct word: a list of 50,000 entities repeats its words a lot."""
+    return Token(sys.intern(text), weak, alt)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +80,7 @@ def _latin(text: str) -> str:
 _ICU_SCRIPTS = frozenset({"Arabic", "Hebrew"})
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=65536)
 def _ascii_word(word: str) -> str:
     """One word in ASCII. anyascii is fast and good for most scripts; for Arabic and Hebrew,
     which leave short vowels unwritten, ICU's transliteration (through rigour) keeps the long
@@ -98,7 +105,7 @@ def _han_tokens(text: str) -> tuple[list[Token], list[str]]:
     for run in _HAN.findall(rest):
         tokens.extend(_han_run(run))
     for other in _HAN.split(rest):
-        tokens.extend(Token(w) for w in _latin(other).split())
+        tokens.extend(token(w) for w in _latin(other).split())
     return tokens, org_types
 
 
@@ -115,14 +122,14 @@ def _han_run(run: str) -> list[Token]:
                 if brand:
                     out.append(_brand(brand))
                     brand = ""
-                out.append(Token(HAN_PLACES[piece], weak=True))
+                out.append(token(HAN_PLACES[piece], True))
                 position += size
                 break
             if piece in HAN_TRADE_WORDS:
                 if brand:
                     out.append(_brand(brand))
                     brand = ""
-                out.extend(Token(w, weak=True) for w in HAN_TRADE_WORDS[piece].split())
+                out.extend(token(w, True) for w in HAN_TRADE_WORDS[piece].split())
                 position += size
                 break
         else:
@@ -138,7 +145,7 @@ def _brand(han: str) -> Token:
     another spelling (日新 is written Rixin, and RX)."""
     syllables = _syllables(han)
     initials = "".join(s[0] for s in syllables if s)
-    return Token("".join(syllables), alt=(initials,) if len(syllables) > 1 else ())
+    return token("".join(syllables), False, (initials,) if len(syllables) > 1 else ())
 
 
 @lru_cache(maxsize=65536)
@@ -146,7 +153,7 @@ def _syllables(han: str) -> tuple[str, ...]:
     return tuple(lazy_pinyin(han, style=Style.NORMAL))
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=16384)
 def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
     """The comparable form of one name. ``schema`` tells people from organisations: legal forms
     are only looked for in organisation names, titles only in people's."""
@@ -161,7 +168,7 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
         # Chinese, Korean and Japanese personal names: one token per character, so that one
         # character differing is one part of the name differing (the written-as-one-word
         # comparison still lets 习近平 meet "Xi Jinping").
-        tokens = [Token(w) for ch in text for w in _latin(ch).split()]
+        tokens = [token(w) for ch in text for w in _latin(ch).split()]
     else:
         latin = _latin(text)
         if not person:
@@ -175,8 +182,7 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
             org_types += [w for w in words if w in ORG_WORDS]
             words = [w for w in words if w not in ORG_WORDS] or words
         tokens = [
-            Token(w, weak=(w in LATIN_WEAK_WORDS if not person else w in PERSON_TITLES))
-            for w in words
+            token(w, w in LATIN_WEAK_WORDS if not person else w in PERSON_TITLES) for w in words
         ]
         if person:
             tokens = [t for t in tokens if not t.weak] or tokens
