@@ -360,6 +360,20 @@ def task_pairs(ctx: Ctx) -> dict[str, Any]:
     return res
 
 
+def screen_measured(
+    ctx: Ctx, db: Path, queries: Path, gold_file: Path, out: Path, n: int
+) -> dict[str, Any]:
+    """`countersight screen` over a query file, scored, with its speed and peak memory."""
+    proc = ctx.countersight("screen", "--db", db, queries, "--out", out, out=out, measure_rss=True)
+    return {
+        **screen_summary(score(ctx, "screen", gold_file, out)),
+        "queries": n,
+        "seconds": proc.seconds,
+        "qps": n / proc.seconds,
+        "rss_kb": proc.max_rss_kb,
+    }
+
+
 def task_screen_un(ctx: Ctx) -> dict[str, Any]:
     gold_file = ctx.bench / "dev" / "screen_un" / "queries.csv"
     un_xml = ctx.data / "lists" / "un" / "un_consolidated_2026-02-27.xml"
@@ -376,19 +390,8 @@ def task_screen_un(ctx: Ctx) -> dict[str, Any]:
     def countersight() -> dict[str, Any]:
         if isinstance(imported["r"], dict):
             raise Unavailable(imported["r"]["error"])
-        out = ctx.tmp / "screen.csv"
         log(f"screen_un: countersight screen ({n:,} queries)")
-        proc = ctx.countersight(
-            "screen", "--db", db, queries, "--out", out, out=out, measure_rss=True
-        )
-        s = screen_summary(score(ctx, "screen", gold_file, out))
-        return {
-            **s,
-            "queries": n,
-            "seconds": proc.seconds,
-            "qps": n / proc.seconds,
-            "rss_kb": proc.max_rss_kb,
-        }
+        return screen_measured(ctx, db, queries, gold_file, ctx.tmp / "screen.csv", n)
 
     guarded(res, "countersight", countersight)
 
@@ -574,19 +577,9 @@ def task_throughput(ctx: Ctx) -> dict[str, Any]:
     def countersight() -> dict[str, Any]:
         if "error" in imported:
             raise Unavailable(imported["error"])
-        out = ctx.tmp / "throughput_screen.csv"
         log(f"throughput: countersight screen ({n:,} negatives, full index)")
-        proc = ctx.countersight(
-            "screen", "--db", db, negatives, "--out", out, out=out, measure_rss=True
-        )
-        s = screen_summary(score(ctx, "screen", neg_gold, out))
-        return {
-            **s,
-            "queries": n,
-            "seconds": proc.seconds,
-            "qps": n / proc.seconds,
-            "rss_kb": proc.max_rss_kb,
-        }
+        out = ctx.tmp / "throughput_screen.csv"
+        return screen_measured(ctx, db, negatives, neg_gold, out, n)
 
     guarded(res, "countersight", countersight)
 

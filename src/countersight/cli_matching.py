@@ -7,6 +7,7 @@ writes ``id,score,match`` per pair. Both stream: memory does not grow with the i
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import sys
 from collections.abc import Iterator
@@ -178,7 +179,7 @@ def screen_command(queries: Path, db: Path | None, out: Path, datasets: tuple[st
     with tmp.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(fields)
-        for line, row in _chain(first, rows):
+        for line, row in itertools.chain([first], rows):
             counts["parties"] += 1
             query_id = row.get(id_col, "") if id_col else str(line)
             name = row.get(name_col, "")[:MAX_NAME]
@@ -216,13 +217,6 @@ def screen_command(queries: Path, db: Path | None, out: Path, datasets: tuple[st
         f"{counts['matches']:,} matches, {counts['empty']:,} without a name; written to {out}",
         err=True,
     )
-
-
-def _chain(
-    first: tuple[int, dict[str, str]], rest: Iterator[tuple[int, dict[str, str]]]
-) -> Iterator[tuple[int, dict[str, str]]]:
-    yield first
-    yield from rest
 
 
 @click.command("compare")

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from countersight.matching.normalize import NameForm, prepare
+from countersight.matching.normalize import NameForm
 from countersight.matching.score import Party
 from countersight.model import Entity
 
@@ -127,8 +127,3 @@ class Index:
 
     def _weight(self, postings: int) -> float:
         return math.log((len(self.name_owner) + 1) / postings) / self._log_names
-
-
-def prepare_query(name: str, schema: str) -> tuple[NameForm, ...]:
-    form = prepare(name, schema)
-    return (form,) if form.tokens else ()

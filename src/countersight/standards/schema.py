@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -17,7 +17,7 @@ from typing import Any, Literal, cast, get_args
 import yaml
 
 from countersight.errors import CountersightError
-from countersight.standards.conditions import All, Any_, Condition, Leaf, Not, facts_named
+from countersight.standards.conditions import All, Any_, Condition, Leaf, Not
 
 FactType = Literal["bool", "choice", "multi"]
 Kind = Literal["prohibition", "obligation", "good_practice"]
@@ -517,21 +517,6 @@ def _requirement(
         checks=tuple(checks),
         note=_optional(data, "note", where),
     )
-
-
-def requirement_facts(req: Requirement) -> list[str]:
-    """Every fact a requirement's conditions mention."""
-    conditions: Sequence[Condition | None] = (
-        req.applies_when,
-        req.breach_when,
-        req.exception_when,
-        *(c.condition for c in req.checks),
-    )
-    out: dict[str, None] = {}
-    for cond in conditions:
-        if cond is not None:
-            out.update(dict.fromkeys(facts_named(cond)))
-    return list(out)
 
 
 # -- the built-in standards --------------------------------------------------------------------
