@@ -10,14 +10,21 @@ import csv
 import itertools
 import json
 import sys
-from collections.abc import Iterator
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from countersight.errors import CountersightError
-from countersight.matching.score import THRESHOLD, compare_names
+from countersight.matching.batch import cores, screen_many
+from countersight.matching.score import THRESHOLD, Party, compare_names
 from countersight.matching.screen import Screener, explain, party_from_row
 from countersight.settings import Settings
 from countersight.sources import sheets
@@ -146,54 +153,56 @@ def match_command(
     multiple=True,
     help="Screen against these datasets only (repeatable; default: all).",
 )
-def screen_command(queries: Path, db: Path | None, out: Path, datasets: tuple[str, ...]) -> None:
+@click.option(
+    "--workers",
+    default=0,
+    show_default="one per core",
+    help="Processes screening in parallel (1: this process only).",
+)
+def screen_command(
+    queries: Path, db: Path | None, out: Path, datasets: tuple[str, ...], workers: int
+) -> None:
     """Screen every party of a CSV or XLSX file (columns: query_id, name, schema, birth_date,
     nationality); one result row per party, its best hit."""
     rows = _rows(queries)
     first = next(rows, None)
     if first is None:
         raise CountersightError(f"{queries}: no parties in the file")
-    name_col = _column(list(first[1]), _NAME)
+    header = list(first[1])
+    name_col = _column(header, _NAME)
     if name_col is None:
         raise CountersightError(
-            f"{queries}: no name column (found: {', '.join(first[1])})",
+            f"{queries}: no name column (found: {', '.join(header)})",
             hint=f"name one of the columns {', '.join(_NAME)}",
         )
-    header = list(first[1])
-    id_col, schema_col = _column(header, _ID), _column(header, _SCHEMA)
-    birth_col, country_col = _column(header, _BIRTH), _column(header, _COUNTRY)
+    columns = _Columns(
+        name_col,
+        _column(header, _ID),
+        _column(header, _SCHEMA),
+        _column(header, _BIRTH),
+        _column(header, _COUNTRY),
+    )
+    started = time.monotonic()
     with open_store(_db(db)) as store:
         screener = Screener.from_store(store, _known(store, datasets))
+    built = time.monotonic()
+    total = sum(1 for _ in _rows(queries))
     tmp = out.with_name(out.name + ".part")
-    counts = {"parties": 0, "matches": 0, "empty": 0}
-    fields = [
-        "query_id",
-        "match",
-        "score",
-        "entity_id",
-        "source_ref",
-        "dataset",
-        "caption",
-        "matched_name",
-    ]
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(fields)
+    counts = {"parties": 0, "matches": 0}
+    ids: deque[str] = deque()
+
+    def parties() -> Iterator[Party | None]:
         for line, row in itertools.chain([first], rows):
+            ids.append(row.get(columns.id, "") if columns.id else str(line))
+            yield columns.party(row)
+
+    with tmp.open("w", encoding="utf-8", newline="") as fh, _progress(total) as advance:
+        writer = csv.writer(fh)
+        writer.writerow(SCREEN_FIELDS)
+        for hits in screen_many(screener, parties(), workers):
+            query_id = ids.popleft()
             counts["parties"] += 1
-            query_id = row.get(id_col, "") if id_col else str(line)
-            name = row.get(name_col, "")[:MAX_NAME]
-            if not name.strip():
-                counts["empty"] += 1
-                writer.writerow([query_id, "false", "0", "", "", "", "", ""])
-                continue
-            party = party_from_row(
-                name,
-                row.get(schema_col) if schema_col else None,
-                row.get(birth_col) if birth_col else None,
-                [row.get(country_col, "")] if country_col else [],
-            )
-            hits = screener.screen(party, limit=1)
+            advance()
             if not hits:
                 writer.writerow([query_id, "false", "0", "", "", "", "", ""])
                 continue
@@ -212,11 +221,69 @@ def screen_command(queries: Path, db: Path | None, out: Path, datasets: tuple[st
                 ]
             )
     tmp.replace(out)
+    seconds = time.monotonic() - built
     click.echo(
         f"{counts['parties']:,} parties screened against {len(screener.index):,} entities: "
-        f"{counts['matches']:,} matches, {counts['empty']:,} without a name; written to {out}",
+        f"{counts['matches']:,} matches, {columns.empty:,} without a name; written to {out}\n"
+        f"index built in {built - started:.1f} s; screening took {seconds:.1f} s "
+        f"({counts['parties'] / max(seconds, 1e-9):,.0f} parties/s, "
+        f"{workers or cores()} worker(s))",
         err=True,
     )
+
+
+SCREEN_FIELDS = (
+    "query_id",
+    "match",
+    "score",
+    "entity_id",
+    "source_ref",
+    "dataset",
+    "caption",
+    "matched_name",
+)
+
+
+@dataclass
+class _Columns:
+    """Where a parties file keeps what screening reads."""
+
+    name: str
+    id: str | None
+    schema: str | None
+    birth: str | None
+    country: str | None
+    empty: int = 0
+
+    def party(self, row: dict[str, str]) -> Party | None:
+        name = row.get(self.name, "")[:MAX_NAME]
+        if not name.strip():
+            self.empty += 1
+            return None
+        return party_from_row(
+            name,
+            row.get(self.schema) if self.schema else None,
+            row.get(self.birth) if self.birth else None,
+            [row.get(self.country, "")] if self.country else [],
+        )
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on standard error while the parties are screened (none when standard
+    error is not a terminal)."""
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("screening"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as progress:
+        task = progress.add_task("screening", total=total)
+        yield lambda: progress.advance(task)
 
 
 @click.command("compare")

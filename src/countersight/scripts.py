@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
@@ -29,6 +30,9 @@ _FIRST_WORD = {
 }
 
 
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
 @lru_cache(maxsize=4096)
 def _char_script(char: str) -> str | None:
     if not char.isalpha():
@@ -42,6 +46,8 @@ def _char_script(char: str) -> str | None:
 
 def script_of(text: str) -> str | None:
     """The script most of the letters in ``text`` are written in; None if it has no letters."""
+    if text.isascii():  # most names: no need to look letter by letter
+        return "Latin" if _ASCII_LETTER.search(text) else None
     counts = Counter(s for s in map(_char_script, text) if s is not None)
     if not counts:
         return None

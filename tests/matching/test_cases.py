@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from countersight.matching.normalize import prepare
+from countersight.matching.names import word_similarity, words_of
+from countersight.matching.normalize import prepare, token
 from countersight.matching.score import compare_names
 
 CASES = [
@@ -120,3 +121,43 @@ def test_han_company_names_are_split_into_their_parts() -> None:
 def test_odd_names_do_not_crash(name: str) -> None:
     result = compare_names(name[:500], "Olaf Scholz", "Person")
     assert 0.0 <= result.score <= 1.0
+
+
+WORDS = [
+    "scholz",
+    "schloz",
+    "scholtz",
+    "olaf",
+    "o",
+    "s",
+    "abdulhai",
+    "abdulhay",
+    "al",
+    "ali",
+    "mohammed",
+    "muhammad",
+    "mohamad",
+    "international",
+    "internacional",
+    "rixin",
+    "rx",
+    "sechin",
+    "sech1n",
+    "a",
+    "ab",
+    "ba",
+    "trading",
+    "tradign",
+    "biguang",
+    "biguan",
+]
+
+
+def test_word_similarities_worked_out_per_query_equal_those_pair_by_pair() -> None:
+    # words_of (one rapidfuzz pass per query word) must give exactly word_similarity.
+    tokens = [token(w, alt=("rx",) if w == "rixin" else ()) for w in WORDS]
+    words = words_of(tokens, tokens)
+    for a in tokens:
+        for b in tokens:
+            expected = word_similarity(a, b)
+            assert words.near.get(b.text, {}).get(a.text, 0.0) == expected, (a.text, b.text)

@@ -7,6 +7,7 @@ import csv
 import json
 from pathlib import Path
 
+from countersight.matching.batch import screen_many
 from countersight.matching.screen import Screener, party_from_row
 from countersight.store import Store
 from tests.conftest import CLI
@@ -101,3 +102,37 @@ def test_compare_pairs_writes_id_score_match(cli: CLI, tmp_path: Path) -> None:
     assert [(r["id"], r["match"]) for r in rows] == [("p1", "true"), ("p2", "false")]
     code, out_text, _ = cli("compare", "深圳市比广贸易有限公司", "Shenzhen Biguang Trading Co. Ltd")
     assert code == 0 and out_text.startswith("MATCH")
+
+
+def test_screening_on_two_workers_gives_the_same_rows_in_order(
+    cli: CLI, db_path: Path, fixtures: Path, tmp_path: Path
+) -> None:
+    _store_with_lists(cli, db_path, fixtures)
+    names = ["Wang Shili", "Example Vision Technology", "", "示例视觉科技有限公司", "Nobody At All"]
+    queries = tmp_path / "parties.csv"
+    lines = [f"q{i},{names[i % len(names)]}" for i in range(450)]  # three chunks of 200 or less
+    queries.write_text("query_id,name\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"results-{workers}.csv"
+        code, _, err = cli("screen", "--db", db_path, queries, "--out", out, "--workers", workers)
+        assert code == 0, err
+        assert f"{workers} worker(s)" in err and "90 without a name" in err
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    rows = list(csv.DictReader(outputs[1].splitlines()))
+    assert [r["query_id"] for r in rows] == [f"q{i}" for i in range(450)]
+    assert rows[0]["entity_id"] == "ex-pe-founder" and rows[3]["entity_id"] == "ex-co-vision"
+
+
+def test_batch_screening_keeps_parties_without_a_name_in_place(
+    cli: CLI, db_path: Path, fixtures: Path, store: Store
+) -> None:
+    _store_with_lists(cli, db_path, fixtures)
+    screener = Screener.from_store(store)
+    parties = [party_from_row("Wang Shili", "Person"), None, party_from_row("Nobody At All")]
+    for workers in (1, 2):
+        results = list(screen_many(screener, iter(parties), workers))
+        assert len(results) == 3 and results[1] == []
+        assert results[0][0].listed.entity_id == "ex-pe-founder"
+        assert not results[2] or not results[2][0].result.match

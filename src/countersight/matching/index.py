@@ -27,6 +27,8 @@ AFFIX_WEIGHT = 0.4
 class Listed:
     """A listed entity as the matcher sees it."""
 
+    number: int
+    """Its place in the index."""
     entity_id: str
     dataset: str
     source_ref: str
@@ -80,7 +82,15 @@ class Index:
                 continue
             number = len(self.listed)
             self.listed.append(
-                Listed(entity.id, entity.dataset, entity.source_ref, entity.caption, party, forms)
+                Listed(
+                    number,
+                    entity.id,
+                    entity.dataset,
+                    entity.source_ref,
+                    entity.caption,
+                    party,
+                    forms,
+                )
             )
             for form in forms:
                 name_number = len(self.name_owner)
@@ -90,6 +100,7 @@ class Index:
         self.postings: dict[str, array[int]] = {k: array("I", v) for k, v in postings.items()}
         names = max(1, len(self.name_owner))
         self._log_names = math.log(names + 1)
+        self._rarity: dict[str, float] = {}
 
     def __len__(self) -> int:
         return len(self.listed)
@@ -97,10 +108,13 @@ class Index:
     def rarity(self, word: str) -> float:
         """1.0 for a word in one name of the list, less the more names have it (never below
         0.2; a word the list lacks counts as rare)."""
-        found = self.postings.get("w" + word)
-        if found is None:
-            return 1.0
-        return max(0.2, math.log((len(self.name_owner) + 1) / len(found)) / self._log_names)
+        known = self._rarity.get(word)
+        if known is None:
+            found = self.postings.get("w" + word)
+            if found is None:
+                return 1.0  # not cached: the words of queries are unbounded, the list's are not
+            known = self._rarity[word] = max(0.2, self._weight(len(found)))
+        return known
 
     def candidates(self, forms: Iterable[NameForm]) -> list[Listed]:
         scores: dict[int, float] = defaultdict(float)

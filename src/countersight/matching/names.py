@@ -6,9 +6,10 @@ a word that is common in the list being screened counts for less (``rarity``).""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from countersight.matching.normalize import NameForm, Token
@@ -35,7 +36,8 @@ class NameScore:
     candidate_coverage: float
     pairs: tuple[Pair, ...]
     joined: float
-    """Similarity of the names written as one word (catches split and joined words)."""
+    """Similarity of the names written as one word (catches split and joined words); worked
+    out only where it can decide (see ``compare``), else 0."""
     strong_matched: bool
 
 
@@ -55,55 +57,136 @@ def word_similarity(a: Token, b: Token, exact: bool = False) -> float:
     short = min(len(a.text), len(b.text))
     if short == 1:
         return 0.8 if a.text[0] == b.text[0] else 0.0
-    edits = OSA.distance(a.text, b.text)
-    allowed = 1 if short <= 5 else 2 if short <= 10 else 3
+    return _typo_similarity(a.text, b.text, OSA.distance(a.text, b.text))
+
+
+def _typo_similarity(a: str, b: str, edits: int) -> float:
+    allowed = 1 if min(len(a), len(b)) <= 5 else 2 if min(len(a), len(b)) <= 10 else 3
     if edits > allowed:
         return 0.0
-    return 1.0 - 0.5 * edits / max(len(a.text), len(b.text)) - 0.05 * edits
+    return 1.0 - 0.5 * edits / max(len(a), len(b)) - 0.05 * edits
 
 
-def _weight(token: Token, rarity: Rarity | None) -> float:
-    base = WEAK_WEIGHT if token.weak else 1.0
-    if len(token.text) == 1:
-        base *= 0.5
-    return base * (rarity(token.text) if rarity is not None else 1.0)
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The words of a query against the words of its candidates, worked out once per query:
+    ``word_similarity`` for every pair that is not 0, and each word's weight."""
+
+    near: dict[str, dict[str, float]]
+    """For each candidate word, the query words it resembles and how closely."""
+    weight: dict[str, float]
+    """Each word's weight before the weak-word factor: rarity, halved for a lone letter."""
 
 
-def compare(query: NameForm, candidate: NameForm, rarity: Rarity | None = None) -> NameScore:
+_MOST_EDITS = 3
+
+
+def words_of(
+    query: Iterable[Token], vocabulary: Iterable[Token], rarity: Rarity | None = None
+) -> Words:
+    """One pass over the candidates' words per query word (edit distances by rapidfuzz, in C,
+    with a cut-off) instead of ``word_similarity`` pair by pair; same values."""
+    texts: dict[str, None] = {}
+    by_alt: dict[str, list[str]] = {}
+    for t in vocabulary:
+        texts[t.text] = None
+        for alt in t.alt:
+            by_alt.setdefault(alt, []).append(t.text)
+    initials = [w for w in texts if len(w) == 1]
+    longer = [w for w in texts if len(w) > 1]
+    near: dict[str, dict[str, float]] = {}
+    weight = {w: _weight(w, rarity) for w in texts}
+    seen: set[str] = set()
+    for q in query:
+        if q.text in seen:
+            continue
+        seen.add(q.text)
+        weight[q.text] = _weight(q.text, rarity)
+        found: dict[str, float] = {}
+        for same in (q.text, *q.alt):
+            if same in texts:
+                found[same] = 1.0
+        for word in by_alt.get(q.text, ()):
+            found[word] = 1.0
+        if len(q.text) == 1:
+            for word in texts:
+                if word[0] == q.text:
+                    found.setdefault(word, 0.8)
+        else:
+            for word in initials:
+                if word == q.text[0]:
+                    found.setdefault(word, 0.8)
+            for word, edits, _ in process.extract(
+                q.text, longer, scorer=OSA.distance, score_cutoff=_MOST_EDITS, limit=None
+            ):
+                if word not in found:
+                    similarity = _typo_similarity(q.text, word, int(edits))
+                    if similarity > 0.0:
+                        found[word] = similarity
+        for word, similarity in found.items():
+            near.setdefault(word, {})[q.text] = similarity
+    return Words(near, weight)
+
+
+def _weight(word: str, rarity: Rarity | None) -> float:
+    return (0.5 if len(word) == 1 else 1.0) * (rarity(word) if rarity is not None else 1.0)
+
+
+def compare(
+    query: NameForm, candidate: NameForm, words: Words | None = None, rarity: Rarity | None = None
+) -> NameScore:
+    """Two prepared names, aligned word by word. ``words`` holds the word similarities and
+    weights already worked out (a query against many candidates); without it they are worked
+    out for this pair, with ``rarity``."""
     q_tokens, c_tokens = query.tokens, candidate.tokens
     if not q_tokens or not c_tokens:
         return NameScore(0.0, 0.0, 0.0, (), 0.0, False)
+    if words is None:
+        words = words_of(q_tokens, c_tokens, rarity)
+    # Written as one word the names may be the same (a word split or joined: "SiemensAG") when
+    # they have different numbers of words or only one has a legal form, and their lengths
+    # are within a tenth of each other (else the one-word similarity is below 0.9).
+    may_resplit = (
+        len(q_tokens) != len(c_tokens) or bool(query.org_types) != bool(candidate.org_types)
+    ) and abs(query.size - candidate.size) <= 0.1 * max(query.size, candidate.size)
     exact = query.script == candidate.script and query.script in SYLLABIC
-    scored = sorted(
-        (
-            (word_similarity(q, c, exact), i, j)
-            for i, q in enumerate(q_tokens)
-            for j, c in enumerate(c_tokens)
-        ),
-        reverse=True,
-    )
+    scored: list[tuple[float, int, int]] = []
+    near = words.near
+    for j, c in enumerate(c_tokens):
+        found = near.get(c.text)
+        if found:
+            for i, q in enumerate(q_tokens):
+                similarity = found.get(q.text)
+                if similarity is not None and (not exact or similarity == 1.0):
+                    scored.append((similarity, i, j))
+    if not scored and not may_resplit:
+        return NameScore(0.0, 0.0, 0.0, (), 0.0, False)
+    scored.sort(reverse=True)
     q_best = [0.0] * len(q_tokens)
     c_best = [0.0] * len(c_tokens)
     pairs: list[Pair] = []
     used_q: set[int] = set()
     used_c: set[int] = set()
     for similarity, i, j in scored:
-        if similarity <= 0.0:
-            break
         if i in used_q or j in used_c:
             continue
         used_q.add(i)
         used_c.add(j)
         q_best[i] = c_best[j] = similarity
         pairs.append(Pair(q_tokens[i].text, c_tokens[j].text, round(similarity, 4)))
-    q_weights = [_weight(t, rarity) for t in q_tokens]
-    c_weights = [_weight(t, rarity) for t in c_tokens]
+    weight = words.weight
+    q_weights = [weight[t.text] * (WEAK_WEIGHT if t.weak else 1.0) for t in q_tokens]
+    c_weights = [weight[t.text] * (WEAK_WEIGHT if t.weak else 1.0) for t in c_tokens]
     q_cov = sum(w * s for w, s in zip(q_weights, q_best, strict=True)) / sum(q_weights)
     c_cov = sum(w * s for w, s in zip(c_weights, c_best, strict=True)) / sum(c_weights)
     strong = any(s > 0 and not q_tokens[i].weak for i, s in enumerate(q_best))
-    joined = max(
-        Levenshtein.normalized_similarity(_joined(query, True), _joined(candidate, True)),
-        Levenshtein.normalized_similarity(_joined(query, False), _joined(candidate, False)),
+    joined = (
+        max(
+            Levenshtein.normalized_similarity(_joined(query, True), _joined(candidate, True)),
+            Levenshtein.normalized_similarity(_joined(query, False), _joined(candidate, False)),
+        )
+        if may_resplit
+        else 0.0
     )
     # Every word of one name found in the other: the other name says more (a middle name, a
     # branch); the more it adds, the less sure the match. Words missing on both sides are a
@@ -120,10 +203,7 @@ def compare(query: NameForm, candidate: NameForm, rarity: Rarity | None = None) 
         coverage = small * (SUBSET_BASE + (1 - SUBSET_BASE) * big)
     else:
         coverage = q_cov * c_cov
-    # Written as one word the names are the same: a word split or joined ("SiemensAG").
-    resplit = joined >= 0.9 and (
-        len(q_tokens) != len(c_tokens) or bool(query.org_types) != bool(candidate.org_types)
-    )
+    resplit = joined >= 0.9
     score = max(coverage, joined) if resplit else coverage
     if not strong and not resplit:
         score = min(score, 0.5)  # only places and trade words in common

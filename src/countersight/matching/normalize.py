@@ -51,6 +51,8 @@ class NameForm:
     tokens: tuple[Token, ...]
     org_types: tuple[str, ...]
     script: str | None
+    size: int = 0
+    """The length of the name written as one word, legal form included."""
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -186,4 +188,5 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
         ]
         if person:
             tokens = [t for t in tokens if not t.weak] or tokens
-    return NameForm(original=name, tokens=tuple(tokens), org_types=tuple(org_types), script=script)
+    size = sum(len(t.text) for t in tokens) + sum(map(len, org_types))
+    return NameForm(name, tuple(tokens), tuple(org_types), script, size)

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 
 from countersight.matching.glossary import LIMITED_COMPANIES, STOCK_CORPORATIONS
-from countersight.matching.names import NameScore, Rarity
+from countersight.matching.names import NameScore, Rarity, Words
 from countersight.matching.names import compare as compare_forms
 from countersight.matching.normalize import NameForm, prepare
 
@@ -101,11 +101,12 @@ def score_party(
     candidate: Party,
     candidate_forms: tuple[NameForm, ...],
     rarity: Rarity | None = None,
+    words: Words | None = None,
 ) -> Result:
     best: tuple[NameScore, NameForm, NameForm] | None = None
     for q in forms:
         for c in candidate_forms:
-            result = compare_forms(q, c, rarity)
+            result = compare_forms(q, c, words, rarity)
             if best is None or result.score > best[0].score:
                 best = (result, q, c)
     if best is None:

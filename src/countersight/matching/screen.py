@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from countersight.matching.index import Index, Listed, normal_identifier
+from countersight.matching.names import words_of
 from countersight.matching.score import ALGORITHM, CONFIG_HASH, Party, Result, score_party
 from countersight.model import DatasetVersion
 from countersight.store.base import Store
@@ -52,9 +53,15 @@ class Screener:
         forms = tuple(f for f in party.forms() if f.tokens)
         if not forms:
             return []
+        candidates = self.index.candidates(forms)
+        words = words_of(
+            (t for f in forms for t in f.tokens),
+            (t for listed in candidates for f in listed.forms for t in f.tokens),
+            self.index.rarity,
+        )
         hits = [
-            Hit(listed, score_party(party, forms, listed.party, listed.forms, self.index.rarity))
-            for listed in self.index.candidates(forms)
+            Hit(listed, score_party(party, forms, listed.party, listed.forms, words=words))
+            for listed in candidates
         ]
         hits.sort(key=lambda h: (-h.result.score, h.listed.entity_id))
         return hits[:limit]
