@@ -99,6 +99,29 @@ def qps(value: float | None) -> str:
     return f"{value:,.0f}" if value >= 100 else f"{value:,.1f}"
 
 
+def screen_qps(s: dict[str, Any]) -> str:
+    """Whole command, and the screening loop alone where the command reported it."""
+    if s.get("loop_qps") is None:
+        return qps(s.get("qps"))
+    return f"{qps(s['qps'])} (loop {qps(s['loop_qps'])})"
+
+
+def screen_note(cs: dict[str, Any]) -> str:
+    text = (
+        f"Countersight: `countersight screen` wall clock {cs['seconds']:.1f} s (process start-up, "
+        "loading of the store and building of the index included)"
+    )
+    if cs.get("loop_qps") is not None:
+        text += (
+            f"; index built in {cs['build_seconds']:.1f} s; *loop*: the screening alone, as the "
+            f"command reports it, on {cs['workers']} worker process(es)"
+        )
+    return text + (
+        ". Peak RSS: the largest of its processes (`/usr/bin/time -v`; forked workers share "
+        "the index's pages with the parent until they touch them)."
+    )
+
+
 def rss(kb: int | None) -> str:
     return "—" if kb is None else f"{kb / 1024:,.0f} MB"
 
@@ -265,7 +288,7 @@ def section_screen_un(r: dict[str, Any]) -> list[str]:
                     recall(s, "positive-typo"),
                     str(s["wrong"]),
                     fpr(s),
-                    qps(s["qps"]),
+                    screen_qps(s),
                     rss(s.get("rss_kb")),
                     target,
                 ]
@@ -292,10 +315,7 @@ def section_screen_un(r: dict[str, Any]) -> list[str]:
     if isinstance(r.get("import_seconds"), float):
         notes.append(f"Import of the UN list: {r['import_seconds']:.1f} s.")
     if not na(cs):
-        notes.append(
-            f"Countersight: `countersight screen` wall clock {cs['seconds']:.1f} s "
-            "(process start-up and loading included); peak RSS of that process."
-        )
+        notes.append(screen_note(cs))
     y = r.get("yente_like", {})
     if not na(y):
         notes.append(
@@ -396,14 +416,15 @@ def section_throughput(r: dict[str, Any]) -> list[str]:
         out.append(f"| **Countersight** | {na(cs)} | | | | {target} |")
     else:
         rss_ok = cs.get("rss_kb") is not None and cs["rss_kb"] / 1024 <= TARGETS["rss_mb"]
-        target += f": q/s {verdict(cs['qps'] >= TARGETS['qps'])}, RSS {verdict(rss_ok)}"
+        best_qps = cs.get("loop_qps") or cs["qps"]
+        target += f": q/s {verdict(best_qps >= TARGETS['qps'])}, RSS {verdict(rss_ok)}"
         out.append(
             "| "
             + " | ".join(
                 [
                     "**Countersight**",
                     f"{cs['queries']:,}",
-                    qps(cs["qps"]),
+                    screen_qps(cs),
                     rss(cs.get("rss_kb")),
                     fpr(cs),
                     target,
@@ -432,11 +453,7 @@ def section_throughput(r: dict[str, Any]) -> list[str]:
     out.append("")
     notes = []
     if not na(cs):
-        notes.append(
-            f"Countersight: `countersight screen` wall clock {cs['seconds']:.1f} s, "
-            "start-up and loading of the store included; peak RSS of that process "
-            "(`/usr/bin/time -v`)."
-        )
+        notes.append(screen_note(cs))
     if not na(y):
         notes.append(
             f"yente-like: screening loop only; its index ({y['entities']:,} matchable "
