@@ -39,8 +39,8 @@ demo: $(STAMP)
 	$(BIN)/countersight assess --standard fr-ai examples/systems/sensenets-like.yaml | head -n 3
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -24,12 +24,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from countersight.errors import CountersightError
 from countersight.matching.batch import cores, screen_many
+from countersight.matching.calibration import probability
 from countersight.matching.score import THRESHOLD, Party, compare_names
 from countersight.matching.screen import Screener, explain, party_from_row
 from countersight.settings import Settings
 from countersight.sources import sheets
 from countersight.sources.base import Sample
 from countersight.store import Store, open_store
+
+_THRESHOLD_TEXT = (
+    f"match at similarity >= {THRESHOLD}, a score (probability estimate) of "
+    f"{probability(THRESHOLD):.2f}"
+)
 
 MAX_NAME = 500
 """Names longer than this are cut before matching (no listed name is near it)."""
@@ -131,15 +137,15 @@ def match_command(
         r = hit.result
         flag = "MATCH" if r.match else "     "
         click.echo(
-            f"{flag} {r.score:.3f}  {hit.listed.caption}  [{hit.listed.dataset} "
-            f"{hit.listed.source_ref}]"
+            f"{flag} {r.score:.3f} (similarity {r.similarity:.3f})  {hit.listed.caption}  "
+            f"[{hit.listed.dataset} {hit.listed.source_ref}]"
         )
         words = ", ".join(f"{p.query}~{p.candidate}" for p in r.names.pairs)
         click.echo(f"        name: {r.query_name!r} ~ {r.candidate_name!r} ({words})")
         for f in r.features[1:]:
             click.echo(f"        {f.name}: {f.value} ({f.contribution:+.2f})")
     click.echo(
-        f"\nthreshold {THRESHOLD}; {screener.versions.algorithm}, config {screener.versions.config}"
+        f"\n{_THRESHOLD_TEXT}; {screener.versions.algorithm}, config {screener.versions.config}"
     )
 
 
@@ -309,6 +315,7 @@ def compare_command(
     result = compare_names(names[0][:MAX_NAME], names[1][:MAX_NAME], schema)
     data: dict[str, Any] = {
         "score": result.score,
+        "similarity": result.similarity,
         "match": result.match,
         "threshold": THRESHOLD,
         "tokens": [
@@ -323,8 +330,8 @@ def compare_command(
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     click.echo(
-        f"{'MATCH' if result.match else 'no match'}  score {result.score:.3f} "
-        f"(threshold {THRESHOLD})"
+        f"{'MATCH' if result.match else 'no match'}  score {result.score:.3f}, similarity "
+        f"{result.similarity:.3f} ({_THRESHOLD_TEXT})"
     )
     for p in result.names.pairs:
         click.echo(f"  {p.query} ~ {p.candidate}  {p.similarity:.2f}")

@@ -2,9 +2,11 @@
 identifiers and kinds of entity add or take away. Every result carries its explanation and the
 versions needed to replay it.
 
-The score is a number from 0 to 1 read as "how likely this is the same party"; it is matched at
-``THRESHOLD``. The constants below are the whole configuration: their hash is recorded with
-every result (``CONFIG_HASH``)."""
+Two numbers come out: the *similarity* (0-1: the names' alignment, moved up or down by the other
+features), matched at ``THRESHOLD``; and the *score*, the similarity turned into a probability
+estimate by ``calibration.probability`` (see there what it estimates). The constants below and
+the calibration's are the whole configuration: their hash is recorded with every result
+(``CONFIG_HASH``)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from countersight.matching import calibration
 from countersight.matching.glossary import LIMITED_COMPANIES, STOCK_CORPORATIONS
 from countersight.matching.names import NameScore, Rarity, Words
 from countersight.matching.names import compare as compare_forms
@@ -37,6 +40,8 @@ CONFIG: dict[str, float | str] = {
     "kind_conflict": KIND_CONFLICT,
     "legal_form_conflict": LEGAL_FORM_CONFLICT,
     "identifier_match": IDENTIFIER_MATCH,
+    "calibration_slope": calibration.SLOPE,
+    "calibration_intercept": calibration.INTERCEPT,
 }
 CONFIG_HASH = hashlib.sha256(json.dumps(CONFIG, sort_keys=True).encode()).hexdigest()[:16]
 
@@ -68,11 +73,14 @@ class Feature:
 @dataclass(frozen=True, slots=True)
 class Result:
     score: float
+    """The probability estimate that the parties are the same."""
     match: bool
     query_name: str
     candidate_name: str
     names: NameScore
     features: tuple[Feature, ...] = field(default=())
+    similarity: float = 0.0
+    """The similarity the score is estimated from, and the decision taken on."""
 
 
 def kinds_conflict(a: str, b: str) -> bool:
@@ -147,14 +155,15 @@ def score_party(
         raised = max(score, IDENTIFIER_MATCH) - score
         score += raised
         features.append(Feature("identifier", "same number", raised))
-    score = min(1.0, max(0.0, score))
+    similarity = round(min(1.0, max(0.0, score)), 4)
     return Result(
-        score=round(score, 4),
-        match=score >= THRESHOLD,
+        score=round(calibration.probability(similarity), 4),
+        match=similarity >= THRESHOLD,
         query_name=q_form.original,
         candidate_name=c_form.original,
         names=names,
         features=tuple(features),
+        similarity=similarity,
     )
 
 

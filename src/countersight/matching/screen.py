@@ -63,7 +63,7 @@ class Screener:
             Hit(listed, score_party(party, forms, listed.party, listed.forms, words=words))
             for listed in candidates
         ]
-        hits.sort(key=lambda h: (-h.result.score, h.listed.entity_id))
+        hits.sort(key=lambda h: (-h.result.similarity, h.listed.entity_id))
         return hits[:limit]
 
 
@@ -95,6 +95,7 @@ def explain(hit: Hit) -> dict[str, Any]:
         "source_ref": hit.listed.source_ref,
         "caption": hit.listed.caption,
         "score": result.score,
+        "similarity": result.similarity,
         "match": result.match,
         "query_name": result.query_name,
         "matched_name": result.candidate_name,
