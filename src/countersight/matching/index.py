@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
@@ -38,14 +39,16 @@ class Listed:
 
 
 def party_of(entity: Entity) -> Party:
-    years = frozenset(int(d.value[:4]) for d in entity.dates if d.kind == "birth")
-    years |= frozenset(int(d.end[:4]) for d in entity.dates if d.kind == "birth" and d.end)
+    """What the matcher keeps of a listed entity. Tuples, not sets, and shared strings: a list of
+    50,000 entities holds a lot of these."""
+    births = [d for d in entity.dates if d.kind == "birth"]
+    years = [int(d.value[:4]) for d in births] + [int(d.end[:4]) for d in births if d.end]
     return Party(
         name=entity.caption,
-        schema=entity.schema,
-        birth_years=years,
-        countries=frozenset(c.code for c in entity.countries if c.code),
-        identifiers=frozenset(normal_identifier(i.value) for i in entity.identifiers),
+        schema=sys.intern(entity.schema),
+        birth_years=tuple(dict.fromkeys(years)),
+        countries=tuple(dict.fromkeys(sys.intern(c.code) for c in entity.countries if c.code)),
+        identifiers=tuple(dict.fromkeys(normal_identifier(i.value) for i in entity.identifiers)),
         aliases=tuple(n.value for n in entity.names if n.value != entity.caption),
     )
 
@@ -85,7 +88,7 @@ class Index:
                 Listed(
                     number,
                     entity.id,
-                    entity.dataset,
+                    sys.intern(entity.dataset),
                     entity.source_ref,
                     entity.caption,
                     party,

@@ -54,9 +54,11 @@ class Party:
 
     name: str
     schema: str = "LegalEntity"
-    birth_years: frozenset[int] = frozenset()
-    countries: frozenset[str] = frozenset()
-    identifiers: frozenset[str] = frozenset()
+    birth_years: tuple[int, ...] = ()
+    countries: tuple[str, ...] = ()
+    """ISO codes, lower case."""
+    identifiers: tuple[str, ...] = ()
+    """Upper case, letters and digits only."""
     aliases: tuple[str, ...] = ()
 
     def forms(self) -> tuple[NameForm, ...]:
@@ -145,13 +147,13 @@ def score_party(
             score -= BIRTH_CONFLICT
             features.append(Feature("birth_date", f"{gap} years apart", -BIRTH_CONFLICT))
     if party.countries and candidate.countries:
-        if party.countries & candidate.countries:
+        if any(c in candidate.countries for c in party.countries):
             score += COUNTRY_AGREES
             features.append(Feature("country", "shared", COUNTRY_AGREES))
         else:
             score -= COUNTRY_CONFLICT
             features.append(Feature("country", "different", -COUNTRY_CONFLICT))
-    if party.identifiers & candidate.identifiers:
+    if any(i in candidate.identifiers for i in party.identifiers):
         raised = max(score, IDENTIFIER_MATCH) - score
         score += raised
         features.append(Feature("identifier", "same number", raised))

@@ -74,15 +74,13 @@ def party_from_row(
     countries: Sequence[str] = (),
     identifiers: Sequence[str] = (),
 ) -> Party:
-    years = (
-        frozenset({int(birth_date[:4])}) if birth_date and birth_date[:4].isdigit() else frozenset()
-    )
+    years = (int(birth_date[:4]),) if birth_date and birth_date[:4].isdigit() else ()
     return Party(
         name=name,
         schema=schema or "LegalEntity",
         birth_years=years,
-        countries=frozenset(c.strip().lower() for c in countries if c.strip()),
-        identifiers=frozenset(normal_identifier(i) for i in identifiers if i.strip()),
+        countries=tuple(dict.fromkeys(c.strip().lower() for c in countries if c.strip())),
+        identifiers=tuple(dict.fromkeys(normal_identifier(i) for i in identifiers if i.strip())),
     )
 
 
