@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
@@ -20,8 +21,7 @@ Rarity = Callable[[str], float]
 """A word's weight from how rare it is in the list (1.0 for a word seen once); or none."""
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
+class Pair(NamedTuple):
     """One aligned pair of words: query word, candidate word, similarity 0-1."""
 
     query: str
@@ -29,8 +29,7 @@ class Pair:
     similarity: float
 
 
-@dataclass(frozen=True, slots=True)
-class NameScore:
+class NameScore(NamedTuple):
     score: float
     query_coverage: float
     candidate_coverage: float

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from countersight.matching import calibration
 from countersight.matching.glossary import LIMITED_COMPANIES, STOCK_CORPORATIONS
@@ -65,22 +66,20 @@ class Party:
         return tuple(prepare(n, self.schema) for n in (self.name, *self.aliases) if n.strip())
 
 
-@dataclass(frozen=True, slots=True)
-class Feature:
+class Feature(NamedTuple):
     name: str
     value: str
     contribution: float
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(NamedTuple):
     score: float
     """The probability estimate that the parties are the same."""
     match: bool
     query_name: str
     candidate_name: str
     names: NameScore
-    features: tuple[Feature, ...] = field(default=())
+    features: tuple[Feature, ...] = ()
     similarity: float = 0.0
     """The similarity the score is estimated from, and the decision taken on."""
 
