@@ -136,3 +136,36 @@ def test_batch_screening_keeps_parties_without_a_name_in_place(
         assert len(results) == 3 and results[1] == []
         assert results[0][0].listed.entity_id == "ex-pe-founder"
         assert not results[2] or not results[2][0].result.match
+
+
+def test_screen_and_compare_read_xlsx(
+    cli: CLI, db_path: Path, fixtures: Path, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    _store_with_lists(cli, db_path, fixtures)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Query_ID", "Name", "Schema"])
+    sheet.append(["x1", "Wang Shili", "Person"])
+    sheet.append(["x2", "Completely Unrelated Bakery", "Company"])
+    parties = tmp_path / "parties.xlsx"
+    book.save(parties)
+    out = tmp_path / "results.csv"
+    code, _, err = cli("screen", "--db", db_path, parties, "--out", out)
+    assert code == 0, err
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    assert [(r["query_id"], r["match"]) for r in rows] == [("x1", "true"), ("x2", "false")]
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id", "schema", "name1", "name2"])
+    sheet.append(["p1", "Person", "Olaf Scholz", "Olaf Schloz"])
+    pairs = tmp_path / "pairs.xlsx"
+    book.save(pairs)
+    code, _, err = cli("compare", "--pairs", pairs, "--out", tmp_path / "scores.csv")
+    assert code == 0, err
+    scores = list(csv.DictReader((tmp_path / "scores.csv").read_text().splitlines()))
+    assert scores[0]["id"] == "p1" and scores[0]["match"] == "true"
