@@ -13,7 +13,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from countersight.matching.normalize import NameForm, Token
+from countersight.matching.normalize import NameForm, Token, fold
 
 WEAK_WEIGHT = 0.3
 SUBSET_BASE = 0.7
@@ -61,6 +61,9 @@ def word_similarity(a: Token, b: Token, exact: bool = False) -> float:
 
 def _typo_similarity(a: str, b: str, edits: int) -> float:
     allowed = 1 if min(len(a), len(b)) <= 5 else 2 if min(len(a), len(b)) <= 10 else 3
+    if 1 < edits <= allowed + 1:
+        # Letters that transliterations swap (Sergej, Sergey) count as one edit at most.
+        edits = min(edits, max(1, OSA.distance(fold(a), fold(b))))
     if edits > allowed:
         return 0.0
     return 1.0 - 0.5 * edits / max(len(a), len(b)) - 0.05 * edits
@@ -77,7 +80,9 @@ class Words:
     """Each word's weight before the weak-word factor: rarity, halved for a lone letter."""
 
 
-_MOST_EDITS = 3
+_MOST_EDITS = 4
+"""The most edits ``_typo_similarity`` can forgive: three in a long word, one more where the
+letters swapped are spelling variants (see ``normalize.fold``)."""
 
 
 def words_of(
