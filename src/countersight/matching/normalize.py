@@ -250,7 +250,7 @@ def _numbers() -> _Numbers:
     return _Numbers(phrases, written, max(map(len, phrases)))
 
 
-_LATIN_STOPWORDS = frozenset(w for w in stopwords_list() if w.isascii() and w.isalpha())
+LATIN_STOPWORDS = frozenset(w for w in stopwords_list() if w.isascii() and w.isalpha())
 """Articles, prepositions, conjunctions (of, the, de, la, und, al): weak words in the names of
 organisations, where they say little (kept, so that "Van der Bilt" still meets "Vanderbilt"
 written as one word); ordinary words in people's names, where von, de and al are part of the
@@ -278,7 +278,7 @@ def _org_tokens(words: list[str]) -> list[Token]:
                 break
         else:
             word = words[position]
-            tokens.append(token(word, word in LATIN_WEAK_WORDS or word in _LATIN_STOPWORDS))
+            tokens.append(token(word, word in LATIN_WEAK_WORDS or word in LATIN_STOPWORDS))
             position += 1
     return tokens or [token(w, w in LATIN_WEAK_WORDS) for w in words]
 
