@@ -35,6 +35,7 @@ IDENTIFIER_MATCH = 0.98
 KINSHIP_REVERSED = 0.3
 ADDED_WORDS = 0.15
 ACRONYM_MATCH = 0.85
+LONE_GIVEN_NAME = 0.75
 
 CONFIG: dict[str, float | str] = {
     "algorithm": ALGORITHM,
@@ -49,6 +50,7 @@ CONFIG: dict[str, float | str] = {
     "kinship_reversed": KINSHIP_REVERSED,
     "added_words": ADDED_WORDS,
     "acronym_match": ACRONYM_MATCH,
+    "lone_given_name": LONE_GIVEN_NAME,
     "calibration_slope": calibration.SLOPE,
     "calibration_intercept": calibration.INTERCEPT,
 }
@@ -161,6 +163,13 @@ def score_party(
                 -LEGAL_FORM_CONFLICT,
             )
         )
+    if (
+        party.schema == candidate.schema == "Person"
+        and score > LONE_GIVEN_NAME
+        and _lone_given_name(q_form, c_form, names)
+    ):
+        features.append(Feature("lone_name", "one word, not the surname", LONE_GIVEN_NAME - score))
+        score = LONE_GIVEN_NAME
     if _kinship_reversed(q_form, c_form, names):
         score -= KINSHIP_REVERSED
         features.append(Feature("kinship", "son and father swapped", -KINSHIP_REVERSED))
@@ -234,6 +243,18 @@ def _acronym(a: NameForm, b: NameForm) -> bool:
             and strong[0] == "".join(w[0] for w in words)
         ):
             return True
+    return False
+
+
+def _lone_given_name(q: NameForm, c: NameForm, names: NameScore) -> bool:
+    """A one-word name that meets a longer person's name at a word other than its last: a
+    given name, which many people share (a listed alias "John" against "John Wang"). A word
+    that meets the surname ("Erdogan", "Recep Tayyip Erdogan") still counts."""
+    if names.joined >= 0.9 or not names.pairs:
+        return False  # the same written as one word ("PolPot")
+    for short, long, side in ((q, c, 1), (c, q, 0)):
+        if len(short.tokens) == 1 and len(long.tokens) > 1:
+            return long.tokens[-1].text != names.pairs[0][side]
     return False
 
 
