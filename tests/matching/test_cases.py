@@ -79,6 +79,14 @@ CASES = [
     ("one Korean syllable differs", "Person", "김종은", "김정은", False),
     # Legal forms as written, dots and commas included.
     ("a legal form with dots", "Company", "Nordlicht Sp. z o.o.", "Nordlicht", True),
+    ("A/S is a legal form", "Company", "Havblik Shipping A/S", "Havblik Shipping AS", True),
+    (
+        "a numbered successor, A/S both",
+        "Company",
+        "Havblik Shipping II A/S",
+        "Havblik Shipping A/S",
+        False,
+    ),
     ("Co.,Ltd. in one piece", "Company", "Hengda Co.,Ltd.", "Hengda Company Limited", True),
     # Numbers in digits and in words.
     (
@@ -121,6 +129,7 @@ CASES = [
     ),
     # Organisations: acronyms, subsidiaries, numbered successors.
     ("an acronym", "Organization", "NLF", "National Liberation Front", True),
+    ("two letters are too few for an acronym", "Company", "GM", "Global Minerals", False),
     ("letters are not an acronym", "Company", "ABC Trading", "A.B.C. Holdings", False),
     (
         "a subsidiary, both in full",
@@ -255,6 +264,8 @@ def test_legal_forms_are_found_as_written_and_roman_numerals_are_not_legal_forms
     assert form.words == ("atlas", "capital", "ii")
     assert form.org_types == ("sa",)
     assert prepare("Nordlicht Sp. z o.o.", "Company").org_types == ("spzoo",)
+    assert prepare("Havblik A/S", "Company").org_types == ("as",)
+    assert prepare("Havblik c/o Nordlicht", "Company").org_types == ()
 
 
 def test_numbers_are_one_token_with_their_digits() -> None:

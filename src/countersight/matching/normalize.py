@@ -210,10 +210,15 @@ _ROMAN = re.compile(r"x{0,3}(ix|iv|v?i{0,3})", re.IGNORECASE)
 number (Bowne Global Solutions II is another company than Bowne Global Solutions)."""
 
 
+_SLASHED = re.compile(r"(?<![\w/])([A-Z])/([A-Z])(?![\w/])")
+
+
 def _legal_forms(text: str) -> tuple[str, list[str]]:
     """Legal forms in ``text`` found by rigour's table as they are written, dots and commas
     included ("S.A.", "Sp. z o.o.", "Co.,Ltd."): the text without them, and their canonical
-    forms (sa, spzoo, coltd)."""
+    forms (sa, spzoo, coltd). Capitals around a slash are read as one word first, as the
+    Nordic and Brazilian forms are written (A/S, S/A, K/S; not c/o)."""
+    text = _SLASHED.sub(r"\1\2", text)
     forms: list[str] = []
     for written, canonical in extract_org_types(text):
         bare = written.strip(" .,")

@@ -232,13 +232,14 @@ def _without(form: NameForm, index: int) -> NameForm:
 
 def _acronym(a: NameForm, b: NameForm) -> bool:
     """One organisation's name is the initials of the other's (PLA, People's Liberation Army),
-    places and trade words aside; the longer name's words must be words, not letters."""
+    places and trade words aside; three letters at least (two meet too many names by chance),
+    and the longer name's words must be words, not letters."""
     for short, long in ((a, b), (b, a)):
         strong = [t.text for t in short.tokens if not t.weak]
         words = [t.text for t in long.tokens if t.text not in LATIN_STOPWORDS]
         if (
             len(strong) == 1
-            and len(words) >= 2
+            and len(words) >= 3
             and all(len(w) > 1 for w in words)
             and strong[0] == "".join(w[0] for w in words)
         ):
