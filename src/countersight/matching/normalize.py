@@ -180,13 +180,16 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
         # comparison still lets 习近平 meet "Xi Jinping").
         tokens = [token(w) for ch in text for w in _latin(ch).split()]
     else:
+        latin = ""
         if person:
             text = remove_person_prefixes(text)
-        else:
+        elif _PUNCTUATED.search(text):
+            # Legal forms as written first, while their dots and slashes can be seen.
             rest, written = _legal_forms(text)
-            if _latin(rest):
-                text, org_types = rest, written
-        latin = _latin(text)
+            if written:
+                latin = _latin(rest)
+                org_types = written if latin else []
+        latin = latin or _latin(text)
         if not person:
             body, found = _legal_forms(latin)
             body = " ".join(body.split())
@@ -210,6 +213,7 @@ _ROMAN = re.compile(r"x{0,3}(ix|iv|v?i{0,3})", re.IGNORECASE)
 number (Bowne Global Solutions II is another company than Bowne Global Solutions)."""
 
 
+_PUNCTUATED = re.compile(r"[^\w\s]")
 _SLASHED = re.compile(r"(?<![\w/])([A-Z])/([A-Z])(?![\w/])")
 
 
@@ -313,3 +317,9 @@ def fold(text: str) -> str:
     for written, folded in _FOLDS:
         text = text.replace(written, folded)
     return text
+
+
+# Tables built at import rather than in the first name screened: the number words, and
+# rigour's legal-form matcher (built on its first use).
+_numbers()
+extract_org_types("")
