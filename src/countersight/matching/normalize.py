@@ -56,6 +56,9 @@ class NameForm:
     script: str | None
     size: int = 0
     """The length of the name written as one word, legal form included."""
+    patronymics: tuple[int, ...] = ()
+    """Where a person's name of three parts or more has a patronymic (Sergey Viktorovich
+    Lavrov: 1)."""
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -205,7 +208,12 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
             tokens = [token(w, w in PERSON_TITLES) for w in words]
             tokens = [t for t in tokens if not t.weak] or tokens
     size = sum(len(t.text) for t in tokens) + sum(map(len, org_types))
-    return NameForm(name, tuple(tokens), tuple(org_types), script, size)
+    patronymics = (
+        tuple(i for i, t in enumerate(tokens) if is_patronymic(t.text))
+        if person and len(tokens) > 2
+        else ()
+    )
+    return NameForm(name, tuple(tokens), tuple(org_types), script, size, patronymics)
 
 
 _ROMAN = re.compile(r"x{0,3}(ix|iv|v?i{0,3})", re.IGNORECASE)

@@ -129,8 +129,8 @@ def score_party(
     for q in forms:
         for c in candidate_forms:
             result = compare_forms(q, c, words, rarity)
-            if person:
-                for q_part, c_part in _without_lone_patronymic(q, c):
+            if person and (q.patronymics or c.patronymics):
+                for q_part, c_part in _without_lone_patronymic(q, c, result):
                     other = compare_forms(q_part, c_part, words, rarity)
                     if other.score > result.score:
                         result = other
@@ -170,7 +170,7 @@ def score_party(
     ):
         features.append(Feature("lone_name", "one word, not the surname", LONE_GIVEN_NAME - score))
         score = LONE_GIVEN_NAME
-    if _kinship_reversed(q_form, c_form, names):
+    if person and _kinship_reversed(q_form, c_form, names):
         score -= KINSHIP_REVERSED
         features.append(Feature("kinship", "son and father swapped", -KINSHIP_REVERSED))
     if q_form.org_types and c_form.org_types and _words_added(q_form, c_form, names):
@@ -207,27 +207,30 @@ def score_party(
     )
 
 
-def _without_lone_patronymic(q: NameForm, c: NameForm) -> Iterator[tuple[NameForm, NameForm]]:
-    """When only one of two people's names has a patronymic (Sergey Viktorovich Lavrov against
-    Sergei Lavrov), the names without it: Western renderings often leave it out. When both
-    have one, they are compared as they are (Viktorovich is not Vladimirovich). A patronymic
-    is one part of three or more: in a name of two parts, the word is a surname (Lukashevich)."""
-    q_marks = [i for i, t in enumerate(q.tokens) if len(q.tokens) > 2 and is_patronymic(t.text)]
-    c_marks = [i for i, t in enumerate(c.tokens) if len(c.tokens) > 2 and is_patronymic(t.text)]
-    if bool(q_marks) == bool(c_marks):
-        return
-    for i in q_marks:
-        yield _without(q, i), c
-    for j in c_marks:
-        yield q, _without(c, j)
+def _without_lone_patronymic(
+    q: NameForm, c: NameForm, names: NameScore
+) -> Iterator[tuple[NameForm, NameForm]]:
+    """When only one of two people's names has a patronymic, and it met nothing in the other
+    (Sergey Viktorovich Lavrov against Sergei Lavrov), the names without it: Western renderings
+    often leave it out. When both have one, they are compared as they are (Viktorovich is not
+    Vladimirovich). A patronymic is one part of three or more (``prepare``): in a name of two
+    parts, the word is a surname (Lukashevich)."""
+    if q.patronymics and not any(is_patronymic(t.text) for t in c.tokens):
+        met = {p.query for p in names.pairs}
+        for i in q.patronymics:
+            if q.tokens[i].text not in met:
+                yield _without(q, i), c
+    elif c.patronymics and not any(is_patronymic(t.text) for t in q.tokens):
+        met = {p.candidate for p in names.pairs}
+        for j in c.patronymics:
+            if c.tokens[j].text not in met:
+                yield q, _without(c, j)
 
 
 def _without(form: NameForm, index: int) -> NameForm:
     tokens = form.tokens[:index] + form.tokens[index + 1 :]
-    if not tokens:
-        return form
     size = form.size - len(form.tokens[index].text)
-    return dataclasses.replace(form, tokens=tokens, size=size)
+    return dataclasses.replace(form, tokens=tokens, size=size, patronymics=())
 
 
 def _acronym(a: NameForm, b: NameForm) -> bool:
@@ -261,6 +264,9 @@ def _lone_given_name(q: NameForm, c: NameForm, names: NameScore) -> bool:
 
 def _kin(form: NameForm) -> set[tuple[str, str]]:
     """The pairs (child, parent) a name states with a kinship word: Omar bin Abdullah."""
+    tokens = form.tokens
+    if not any(t.text in KINSHIP_WORDS for t in tokens[1:-1]):
+        return set()
     words = form.words
     return {
         (words[i - 1], words[i + 1]) for i in range(1, len(words) - 1) if words[i] in KINSHIP_WORDS
