@@ -118,6 +118,15 @@ CASES = [
         "Van der Meer Holdings",
         True,
     ),
+    ("a particle left out", "Person", "Abdullah al-Harbi", "Abdullah Harbi", True),
+    ("a particle joined", "Person", "Alfarouq Omar", "Al Farouq Omar", True),
+    (
+        "a shared particle is not a shared name",
+        "Person",
+        "Muhammad al-Sharif",
+        "Mohammad Hamid Mohammad Yasin al-Sharif",
+        False,
+    ),
     # Kinship: son of.
     ("bin and ibn", "Person", "Khalid bin Yusuf Al-Harbi", "Khalid ibn Yusuf Al-Harbi", True),
     (
@@ -294,3 +303,13 @@ def test_the_documented_name_rules_are_the_ones_in_the_code() -> None:
         value = getattr(score, name)
         assert score.CONFIG[name.lower()] == value
         assert re.search(rf"{re.escape(f'{value:g}')}\**[^`]{{0,20}}`{name}`", text), name
+
+
+def test_particles_are_kept_in_peoples_names_as_weak_words_and_titles_dropped() -> None:
+    form = prepare("Dr. Ursula von der Leyen", "Person")
+    assert [(t.text, t.weak) for t in form.tokens] == [
+        ("ursula", False),
+        ("von", True),
+        ("der", True),
+        ("leyen", False),
+    ]

@@ -373,3 +373,27 @@ KINSHIP_WORDS: frozenset[str] = frozenset(
 )
 """Words for "son of" / "daughter of" in Arabic, Malay and Maghrebi names: "Omar bin Abdullah"
 is Omar, son of Abdullah, and not Abdullah, son of Omar."""
+
+PARTICLES: frozenset[str] = frozenset(
+    {
+        *KINSHIP_WORDS,
+        "al",
+        "el",
+        "von",
+        "van",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "du",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "le",
+        "la",
+    }
+)
+"""Articles and prepositions inside people's names (Al-Harbi, von der Leyen, da Silva): part of
+the name, so kept, but many names share them, so they weigh as little as a weak word."""

@@ -24,6 +24,7 @@ from countersight.matching.glossary import (
     HAN_TRADE_WORDS,
     LATIN_WEAK_WORDS,
     ORG_WORDS,
+    PARTICLES,
     PATRONYMIC_ENDINGS,
     PERSON_TITLES,
 )
@@ -35,7 +36,8 @@ class Token:
     text: str
     weak: bool = False
     """A word that says little about who is meant: a place, a trade word (technology, trading),
-    a title. It counts for less in the score."""
+    a stop word, a title, a particle in a person's name (al, von, bin). It counts for less in
+    the score."""
     alt: tuple[str, ...] = ()
     """Other spellings the word is known by (the initials of a Chinese brand's syllables)."""
 
@@ -205,8 +207,10 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
             words = [w for w in words if w not in ORG_WORDS] or words
             tokens = _org_tokens(words)
         else:
-            tokens = [token(w, w in PERSON_TITLES) for w in words]
-            tokens = [t for t in tokens if not t.weak] or tokens
+            # Titles dropped (only titles: kept, weak); particles kept, weak.
+            tokens = [token(w, w in PARTICLES) for w in words if w not in PERSON_TITLES] or [
+                token(w, True) for w in words
+            ]
     size = sum(len(t.text) for t in tokens) + sum(map(len, org_types))
     patronymics = (
         tuple(i for i, t in enumerate(tokens) if is_patronymic(t.text))
