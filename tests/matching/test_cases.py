@@ -147,6 +147,13 @@ CASES = [
         "Banco Rioplata Uruguay S.A.",
         False,
     ),
+    (
+        "initials with and without dots",
+        "Company",
+        "S.K. Wiremu & Sons Ltd",
+        "SK Wiremu & Sons Ltd",
+        True,
+    ),
     ("a trade word more, one legal form", "Company", "Polar Star", "Polar Star Shipping Ltd", True),
     (
         "a roman numeral is not a legal form",
@@ -313,3 +320,11 @@ def test_particles_are_kept_in_peoples_names_as_weak_words_and_titles_dropped() 
         ("der", True),
         ("leyen", False),
     ]
+
+
+def test_words_split_differently_are_not_words_added() -> None:
+    result = compare_names("S.K. Wiremu & Sons Ltd", "SK Wiremu & Sons Ltd", "Company")
+    assert result.similarity == 1.0
+    assert not any(f.name == "added_words" for f in result.features)
+    result = compare_names("Banco Rioplata S.A.", "Banco Rioplata Uruguay S.A.", "Company")
+    assert any(f.name == "added_words" for f in result.features)

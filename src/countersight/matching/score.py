@@ -292,11 +292,18 @@ def _words_added(q: NameForm, c: NameForm, names: NameScore) -> bool:
     """Both names written in full, legal form included, and one of them adds words the other
     lacks: a subsidiary, a branch, a successor (Banco Santander Chile S.A. is not Banco
     Santander S.A.)."""
+    if names.joined == 1.0:
+        return False  # the same written as one word: split differently, nothing added
     q_met = {p.query for p in names.pairs}
     c_met = {p.candidate for p in names.pairs}
-    q_more = any(t.text not in q_met and t.text not in LATIN_STOPWORDS for t in q.tokens)
-    c_more = any(t.text not in c_met and t.text not in LATIN_STOPWORDS for t in c.tokens)
+    q_more = any(_added(t.text, q_met) for t in q.tokens)
+    c_more = any(_added(t.text, c_met) for t in c.tokens)
     return q_more != c_more
+
+
+def _added(word: str, met: set[str]) -> bool:
+    """A word that met nothing and is more than a stop word or a letter (S.C. Johnson)."""
+    return word not in met and len(word) > 1 and word not in LATIN_STOPWORDS
 
 
 def compare_names(name1: str, name2: str, schema: str = "LegalEntity") -> Result:
