@@ -154,6 +154,13 @@ CASES = [
         "SK Wiremu & Sons Ltd",
         True,
     ),
+    (
+        "a translation adds a word",
+        "Company",
+        "长沙天仪空间科技研究院有限公司",
+        "Changsha Tianyi Space Science and Technology Research Institute Co. Ltd",
+        True,
+    ),
     ("a trade word more, one legal form", "Company", "Polar Star", "Polar Star Shipping Ltd", True),
     (
         "a roman numeral is not a legal form",

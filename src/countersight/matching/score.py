@@ -173,7 +173,12 @@ def score_party(
     if person and _kinship_reversed(q_form, c_form, names):
         score -= KINSHIP_REVERSED
         features.append(Feature("kinship", "son and father swapped", -KINSHIP_REVERSED))
-    if q_form.org_types and c_form.org_types and _words_added(q_form, c_form, names):
+    if (
+        q_form.org_types
+        and c_form.org_types
+        and q_form.script == c_form.script  # a translation adds and drops words freely
+        and _words_added(q_form, c_form, names)
+    ):
         score -= ADDED_WORDS
         features.append(Feature("added_words", "one name adds words to the other", -ADDED_WORDS))
     if party.birth_years and candidate.birth_years:
@@ -289,9 +294,9 @@ def _kinship_reversed(q: NameForm, c: NameForm, names: NameScore) -> bool:
 
 
 def _words_added(q: NameForm, c: NameForm, names: NameScore) -> bool:
-    """Both names written in full, legal form included, and one of them adds words the other
-    lacks: a subsidiary, a branch, a successor (Banco Santander Chile S.A. is not Banco
-    Santander S.A.)."""
+    """Both names written in full (in one script, legal form included), and one of them adds
+    words the other lacks: a subsidiary, a branch, a successor (Banco Santander Chile S.A. is
+    not Banco Santander S.A.)."""
     if names.joined == 1.0:
         return False  # the same written as one word: split differently, nothing added
     q_met = {p.query for p in names.pairs}
