@@ -172,6 +172,8 @@ CASES = [
     # One word of a person's name.
     ("a given name alone", "Person", "Rashid", "Rashid Karimov", False),
     ("a surname alone", "Person", "Karimov", "Rashid Karimov", True),
+    ("a surname alone, written first", "Person", "Karimov", "KARIMOV, Rashid", True),
+    ("a given name alone, written last", "Person", "Rashid", "KARIMOV, Rashid", False),
 ]
 
 

@@ -258,12 +258,14 @@ def _acronym(a: NameForm, b: NameForm) -> bool:
 def _lone_given_name(q: NameForm, c: NameForm, names: NameScore) -> bool:
     """A one-word name that meets a longer person's name at a word other than its last: a
     given name, which many people share (a listed alias "John" against "John Wang"). A word
-    that meets the surname ("Erdogan", "Recep Tayyip Erdogan") still counts."""
+    that meets the surname ("Erdogan", "Recep Tayyip Erdogan"; the first word of a name
+    written surname first, with a comma: "SALEK, Abdulhai") still counts."""
     if names.joined >= 0.9 or not names.pairs:
         return False  # the same written as one word ("PolPot")
     for short, long, side in ((q, c, 1), (c, q, 0)):
         if len(short.tokens) == 1 and len(long.tokens) > 1:
-            return long.tokens[-1].text != names.pairs[0][side]
+            surname = long.tokens[0 if "," in long.original else -1]
+            return surname.text != names.pairs[0][side]
     return False
 
 
