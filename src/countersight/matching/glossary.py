@@ -352,3 +352,48 @@ LIMITED_COMPANIES: frozenset[str] = frozenset(
 )
 """Two families of legal form that tell companies of one name apart (Deutsche Bank AG is not
 Deutsche Bank GmbH). "Co." and "Ltd." are left out: translations use them for every form."""
+
+PATRONYMIC_ENDINGS: tuple[str, ...] = (
+    "ovich",
+    "evich",
+    "ovych",
+    "evych",
+    "ovitch",
+    "evitch",
+    "ovna",
+    "evna",
+    "ivna",
+    "ichna",
+)
+"""Endings of East Slavic patronymics (Viktorovich, Sergeyevna, Petrivna): a middle name from
+the father's, which Western renderings of the name often leave out."""
+
+KINSHIP_WORDS: frozenset[str] = frozenset(
+    {"bin", "ibn", "ben", "bint", "binti", "binte", "ould", "walad"}
+)
+"""Words for "son of" / "daughter of" in Arabic, Malay and Maghrebi names: "Omar bin Abdullah"
+is Omar, son of Abdullah, and not Abdullah, son of Omar."""
+
+PARTICLES: frozenset[str] = frozenset(
+    {
+        *KINSHIP_WORDS,
+        "al",
+        "el",
+        "von",
+        "van",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "du",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "le",
+        "la",
+    }
+)
+"""Articles and prepositions inside people's names (Al-Harbi, von der Leyen, da Silva): part of
+the name, so kept, but many names share them, so they weigh as little as a weak word."""

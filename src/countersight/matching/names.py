@@ -13,7 +13,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from countersight.matching.normalize import NameForm, Token
+from countersight.matching.normalize import NameForm, Token, fold
 
 WEAK_WEIGHT = 0.3
 SUBSET_BASE = 0.7
@@ -59,8 +59,16 @@ def word_similarity(a: Token, b: Token, exact: bool = False) -> float:
     return _typo_similarity(a.text, b.text, OSA.distance(a.text, b.text))
 
 
+def _allowed(length: int) -> int:
+    """The edits a typo may make in a word of this length."""
+    return 1 if length <= 5 else 2 if length <= 10 else 3
+
+
 def _typo_similarity(a: str, b: str, edits: int) -> float:
-    allowed = 1 if min(len(a), len(b)) <= 5 else 2 if min(len(a), len(b)) <= 10 else 3
+    allowed = _allowed(min(len(a), len(b)))
+    if 1 < edits <= allowed + 1:
+        # Letters that transliterations swap (Sergej, Sergey) count as one edit at most.
+        edits = min(edits, max(1, OSA.distance(fold(a), fold(b))))
     if edits > allowed:
         return 0.0
     return 1.0 - 0.5 * edits / max(len(a), len(b)) - 0.05 * edits
@@ -75,9 +83,6 @@ class Words:
     """For each candidate word, the query words it resembles and how closely."""
     weight: dict[str, float]
     """Each word's weight before the weak-word factor: rarity, halved for a lone letter."""
-
-
-_MOST_EDITS = 3
 
 
 def words_of(
@@ -115,8 +120,11 @@ def words_of(
             for word in initials:
                 if word == q.text[0]:
                     found.setdefault(word, 0.8)
+            # The most edits ``_typo_similarity`` can forgive for this word: those a typo may
+            # make, and one more where the letters swapped are spelling variants (``fold``).
+            most = _allowed(len(q.text)) + 1
             for word, edits, _ in process.extract(
-                q.text, longer, scorer=OSA.distance, score_cutoff=_MOST_EDITS, limit=None
+                q.text, longer, scorer=OSA.distance, score_cutoff=most, limit=None
             ):
                 if word not in found:
                     similarity = _typo_similarity(q.text, word, int(edits))

@@ -10,10 +10,12 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from anyascii import anyascii
 from pypinyin import Style, lazy_pinyin
-from rigour.names import remove_org_types, replace_org_types_compare
+from rigour._core import ordinals_dict, stopwords_list
+from rigour.names import extract_org_types, remove_person_prefixes
 from rigour.text import ascii_text
 
 from countersight.matching.glossary import (
@@ -22,6 +24,8 @@ from countersight.matching.glossary import (
     HAN_TRADE_WORDS,
     LATIN_WEAK_WORDS,
     ORG_WORDS,
+    PARTICLES,
+    PATRONYMIC_ENDINGS,
     PERSON_TITLES,
 )
 from countersight.scripts import script_of
@@ -32,7 +36,8 @@ class Token:
     text: str
     weak: bool = False
     """A word that says little about who is meant: a place, a trade word (technology, trading),
-    a title. It counts for less in the score."""
+    a stop word, a title, a particle in a person's name (al, von, bin). It counts for less in
+    the score."""
     alt: tuple[str, ...] = ()
     """Other spellings the word is known by (the initials of a Chinese brand's syllables)."""
 
@@ -53,6 +58,9 @@ class NameForm:
     script: str | None
     size: int = 0
     """The length of the name written as one word, legal form included."""
+    patronymics: tuple[int, ...] = ()
+    """Where a person's name of three parts or more has a patronymic (Sergey Viktorovich
+    Lavrov: 1)."""
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -75,8 +83,13 @@ def _latin(text: str) -> str:
     (Qa'ida -> qaida); digits inside words read as the letters they imitate (Ig0r -> igor)."""
     text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text))
     ascii_form = (text if text.isascii() else " ".join(map(_ascii_word, text.split()))).lower()
-    ascii_form = _MIXED.sub(lambda m: m.group(0).translate(_LEET), ascii_form)
+    ascii_form = _MIXED.sub(_unleet, ascii_form)
     return " ".join(w for w in _SPLIT.split(ascii_form) if w)
+
+
+def _unleet(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return word if word in _numbers().written else word.translate(_LEET)
 
 
 _ICU_SCRIPTS = frozenset({"Arabic", "Hebrew"})
@@ -172,21 +185,153 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
         # comparison still lets 习近平 meet "Xi Jinping").
         tokens = [token(w) for ch in text for w in _latin(ch).split()]
     else:
-        latin = _latin(text)
+        latin = ""
+        if person:
+            text = remove_person_prefixes(text)
+        elif _PUNCTUATED.search(text):
+            # Legal forms as written first, while their dots and slashes can be seen.
+            rest, written = _legal_forms(text)
+            if written:
+                latin = _latin(rest)
+                org_types = written if latin else []
+        latin = latin or _latin(text)
         if not person:
-            body = " ".join(remove_org_types(latin).split())
-            if body and body != latin:
-                removed = set(replace_org_types_compare(latin).split()) - set(body.split())
-                org_types = sorted(removed)
+            body, found = _legal_forms(latin)
+            body = " ".join(body.split())
+            if body:
                 latin = body
+                org_types += found
         words = latin.split()
         if not person:
             org_types += [w for w in words if w in ORG_WORDS]
             words = [w for w in words if w not in ORG_WORDS] or words
-        tokens = [
-            token(w, w in LATIN_WEAK_WORDS if not person else w in PERSON_TITLES) for w in words
-        ]
-        if person:
-            tokens = [t for t in tokens if not t.weak] or tokens
+            tokens = _org_tokens(words)
+        else:
+            # Titles dropped (only titles: kept, weak); particles kept, weak.
+            tokens = [token(w, w in PARTICLES) for w in words if w not in PERSON_TITLES] or [
+                token(w, True) for w in words
+            ]
     size = sum(len(t.text) for t in tokens) + sum(map(len, org_types))
-    return NameForm(name, tuple(tokens), tuple(org_types), script, size)
+    patronymics = (
+        tuple(i for i, t in enumerate(tokens) if is_patronymic(t.text))
+        if person and len(tokens) > 2
+        else ()
+    )
+    return NameForm(name, tuple(tokens), tuple(org_types), script, size, patronymics)
+
+
+_ROMAN = re.compile(r"x{0,3}(ix|iv|v?i{0,3})", re.IGNORECASE)
+"""Roman numerals up to 39: rigour's table reads "II" as a legal form; in a name it is a
+number (Bowne Global Solutions II is another company than Bowne Global Solutions)."""
+
+
+_PUNCTUATED = re.compile(r"[^\w\s]")
+_SLASHED = re.compile(r"(?<![\w/])([A-Z])/([A-Z])(?![\w/])")
+
+
+def _legal_forms(text: str) -> tuple[str, list[str]]:
+    """Legal forms in ``text`` found by rigour's table as they are written, dots and commas
+    included ("S.A.", "Sp. z o.o.", "Co.,Ltd."): the text without them, and their canonical
+    forms (sa, spzoo, coltd). Capitals around a slash are read as one word first, as the
+    Nordic and Brazilian forms are written (A/S, S/A, K/S; not c/o)."""
+    text = _SLASHED.sub(r"\1\2", text)
+    forms: list[str] = []
+    for written, canonical in extract_org_types(text):
+        bare = written.strip(" .,")
+        if not bare or _ROMAN.fullmatch(bare):
+            continue
+        pattern = rf"(?<!\w){re.escape(written)}(?!\w)"
+        text, found = re.subn(pattern, " ", text, count=1, flags=re.IGNORECASE)
+        if found:
+            forms.extend(canonical.split())
+    return text, forms
+
+
+class _Numbers(NamedTuple):
+    phrases: dict[tuple[str, ...], str]
+    """A number's words (or digits with a suffix) to its digits: ("forty", "four") -> "44"."""
+    written: frozenset[str]
+    """Digits with a suffix ("1st", "44th"): not letters written as digits."""
+    longest: int
+
+
+@lru_cache(maxsize=1)
+def _numbers() -> _Numbers:
+    """rigour's table of numbers and ordinals (1 to 100, in several languages), as words."""
+    phrases: dict[tuple[str, ...], str] = {}
+    for number, forms in ordinals_dict().items():
+        for form in forms:
+            if form.isascii():
+                words = tuple(w for w in _SPLIT.split(form.lower()) if w)
+                if words:
+                    phrases.setdefault(words, str(number))
+    written = frozenset(
+        w for p in phrases for w in p if not w.isdigit() and any(c.isdigit() for c in w)
+    )
+    return _Numbers(phrases, written, max(map(len, phrases)))
+
+
+LATIN_STOPWORDS = frozenset(w for w in stopwords_list() if w.isascii() and w.isalpha())
+"""Articles, prepositions, conjunctions (of, the, de, la, und, al): weak words in the names of
+organisations, where they say little (kept, so that "Van der Bilt" still meets "Vanderbilt"
+written as one word); ordinary words in people's names, where von, de and al are part of the
+name."""
+
+
+def _org_tokens(words: list[str]) -> list[Token]:
+    """An organisation's words as tokens: a number, in words or digits, is one token with its
+    digits as the other spelling (First -> first|1, "Forty-Four" -> fortyfour|44, 1st -> 1);
+    stop words, places and trade words weak."""
+    numbers = _numbers()
+    tokens: list[Token] = []
+    position = 0
+    while position < len(words):
+        for size in range(min(numbers.longest, len(words) - position), 0, -1):
+            phrase = tuple(words[position : position + size])
+            digits = numbers.phrases.get(phrase)
+            if digits is not None:
+                joined = "".join(phrase)
+                if any(c.isdigit() for c in joined):
+                    tokens.append(token(digits))
+                else:
+                    tokens.append(token(joined, False, (digits,)))
+                position += size
+                break
+        else:
+            word = words[position]
+            tokens.append(token(word, word in LATIN_WEAK_WORDS or word in LATIN_STOPWORDS))
+            position += 1
+    return tokens or [token(w, w in LATIN_WEAK_WORDS) for w in words]
+
+
+def is_patronymic(word: str) -> bool:
+    """A word shaped like an East Slavic patronymic (Viktorovich, Sergeyevna)."""
+    return len(word) > 6 and word.endswith(PATRONYMIC_ENDINGS)
+
+
+_FOLDS = (
+    ("ph", "f"),
+    ("ks", "x"),
+    ("q", "k"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("w", "v"),
+    ("j", "i"),
+    ("y", "i"),
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """A word with the letters that transliterations swap for one another made the same
+    (j/y/i, w/v, ks/x, ph/f, q/k, ou/oo/u): Sergej and Sergey, Yusuf and Jusuf, Youssef and
+    Yusef fold alike. Used to tolerate more edits, never to decide equality."""
+    for written, folded in _FOLDS:
+        text = text.replace(written, folded)
+    return text
+
+
+# Tables built at import rather than in the first name screened: the number words, and
+# rigour's legal-form matcher (built on its first use).
+_numbers()
+extract_org_types("")

@@ -10,16 +10,18 @@ the calibration's are the whole configuration: their hash is recorded with every
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from countersight.matching import calibration
-from countersight.matching.glossary import LIMITED_COMPANIES, STOCK_CORPORATIONS
+from countersight.matching.glossary import KINSHIP_WORDS, LIMITED_COMPANIES, STOCK_CORPORATIONS
 from countersight.matching.names import NameScore, Rarity, Words
 from countersight.matching.names import compare as compare_forms
-from countersight.matching.normalize import NameForm, prepare
+from countersight.matching.normalize import LATIN_STOPWORDS, NameForm, is_patronymic, prepare
 
 ALGORITHM = "countersight-1"
 THRESHOLD = 0.8
@@ -30,6 +32,10 @@ COUNTRY_CONFLICT = 0.05
 KIND_CONFLICT = 0.5
 LEGAL_FORM_CONFLICT = 0.25
 IDENTIFIER_MATCH = 0.98
+KINSHIP_REVERSED = 0.3
+ADDED_WORDS = 0.15
+ACRONYM_MATCH = 0.85
+LONE_GIVEN_NAME = 0.75
 
 CONFIG: dict[str, float | str] = {
     "algorithm": ALGORITHM,
@@ -41,6 +47,10 @@ CONFIG: dict[str, float | str] = {
     "kind_conflict": KIND_CONFLICT,
     "legal_form_conflict": LEGAL_FORM_CONFLICT,
     "identifier_match": IDENTIFIER_MATCH,
+    "kinship_reversed": KINSHIP_REVERSED,
+    "added_words": ADDED_WORDS,
+    "acronym_match": ACRONYM_MATCH,
+    "lone_given_name": LONE_GIVEN_NAME,
     "calibration_slope": calibration.SLOPE,
     "calibration_intercept": calibration.INTERCEPT,
 }
@@ -113,17 +123,33 @@ def score_party(
     words: Words | None = None,
 ) -> Result:
     best: tuple[NameScore, NameForm, NameForm] | None = None
+    person = "Person" in (party.schema, candidate.schema)
+    organisation = party.schema in ORGANISATIONS and candidate.schema in ORGANISATIONS
+    acronym = False
     for q in forms:
         for c in candidate_forms:
             result = compare_forms(q, c, words, rarity)
+            if person and (q.patronymics or c.patronymics):
+                for q_part, c_part in _without_lone_patronymic(q, c, result):
+                    other = compare_forms(q_part, c_part, words, rarity)
+                    if other.score > result.score:
+                        result = other
+            if organisation and result.score < ACRONYM_MATCH and _acronym(q, c):
+                result = result._replace(score=ACRONYM_MATCH)
+                acronym_here = True
+            else:
+                acronym_here = False
             if best is None or result.score > best[0].score:
                 best = (result, q, c)
+                acronym = acronym_here
     if best is None:
         empty = NameScore(0.0, 0.0, 0.0, (), 0.0, False)
         return Result(0.0, False, party.name, candidate.name, empty)
     names, q_form, c_form = best
     score = names.score
     features = [Feature("name", f"{q_form.original} ~ {c_form.original}", round(score, 4))]
+    if acronym:
+        features.append(Feature("acronym", "one name is the other's initials", 0.0))
     if kinds_conflict(party.schema, candidate.schema):
         penalty = score * KIND_CONFLICT
         score -= penalty
@@ -137,6 +163,24 @@ def score_party(
                 -LEGAL_FORM_CONFLICT,
             )
         )
+    if (
+        party.schema == candidate.schema == "Person"
+        and score > LONE_GIVEN_NAME
+        and _lone_given_name(q_form, c_form, names)
+    ):
+        features.append(Feature("lone_name", "one word, not the surname", LONE_GIVEN_NAME - score))
+        score = LONE_GIVEN_NAME
+    if person and _kinship_reversed(q_form, c_form, names):
+        score -= KINSHIP_REVERSED
+        features.append(Feature("kinship", "son and father swapped", -KINSHIP_REVERSED))
+    if (
+        q_form.org_types
+        and c_form.org_types
+        and q_form.script == c_form.script  # a translation adds and drops words freely
+        and _words_added(q_form, c_form, names)
+    ):
+        score -= ADDED_WORDS
+        features.append(Feature("added_words", "one name adds words to the other", -ADDED_WORDS))
     if party.birth_years and candidate.birth_years:
         gap = min(abs(a - b) for a in party.birth_years for b in candidate.birth_years)
         if gap == 0:
@@ -166,6 +210,107 @@ def score_party(
         features=tuple(features),
         similarity=similarity,
     )
+
+
+def _without_lone_patronymic(
+    q: NameForm, c: NameForm, names: NameScore
+) -> Iterator[tuple[NameForm, NameForm]]:
+    """When only one of two people's names has a patronymic, and it met nothing in the other
+    (Sergey Viktorovich Lavrov against Sergei Lavrov), the names without it: Western renderings
+    often leave it out. When both have one, they are compared as they are (Viktorovich is not
+    Vladimirovich). A patronymic is one part of three or more (``prepare``): in a name of two
+    parts, the word is a surname (Lukashevich)."""
+    if q.patronymics and not any(is_patronymic(t.text) for t in c.tokens):
+        met = {p.query for p in names.pairs}
+        for i in q.patronymics:
+            if q.tokens[i].text not in met:
+                yield _without(q, i), c
+    elif c.patronymics and not any(is_patronymic(t.text) for t in q.tokens):
+        met = {p.candidate for p in names.pairs}
+        for j in c.patronymics:
+            if c.tokens[j].text not in met:
+                yield q, _without(c, j)
+
+
+def _without(form: NameForm, index: int) -> NameForm:
+    tokens = form.tokens[:index] + form.tokens[index + 1 :]
+    size = form.size - len(form.tokens[index].text)
+    return dataclasses.replace(form, tokens=tokens, size=size, patronymics=())
+
+
+def _acronym(a: NameForm, b: NameForm) -> bool:
+    """One organisation's name is the initials of the other's (PLA, People's Liberation Army),
+    places and trade words aside; three letters at least (two meet too many names by chance),
+    and the longer name's words must be words, not letters."""
+    for short, long in ((a, b), (b, a)):
+        strong = [t.text for t in short.tokens if not t.weak]
+        words = [t.text for t in long.tokens if t.text not in LATIN_STOPWORDS]
+        if (
+            len(strong) == 1
+            and len(words) >= 3
+            and all(len(w) > 1 for w in words)
+            and strong[0] == "".join(w[0] for w in words)
+        ):
+            return True
+    return False
+
+
+def _lone_given_name(q: NameForm, c: NameForm, names: NameScore) -> bool:
+    """A one-word name that meets a longer person's name at a word other than its last: a
+    given name, which many people share (a listed alias "John" against "John Wang"). A word
+    that meets the surname ("Erdogan", "Recep Tayyip Erdogan"; the first word of a name
+    written surname first, with a comma: "SALEK, Abdulhai") still counts."""
+    if names.joined >= 0.9 or not names.pairs:
+        return False  # the same written as one word ("PolPot")
+    for short, long, side in ((q, c, 1), (c, q, 0)):
+        if len(short.tokens) == 1 and len(long.tokens) > 1:
+            surname = long.tokens[0 if "," in long.original else -1]
+            return surname.text != names.pairs[0][side]
+    return False
+
+
+def _kin(form: NameForm) -> set[tuple[str, str]]:
+    """The pairs (child, parent) a name states with a kinship word: Omar bin Abdullah."""
+    tokens = form.tokens
+    if not any(t.text in KINSHIP_WORDS for t in tokens[1:-1]):
+        return set()
+    words = form.words
+    return {
+        (words[i - 1], words[i + 1]) for i in range(1, len(words) - 1) if words[i] in KINSHIP_WORDS
+    }
+
+
+def _kinship_reversed(q: NameForm, c: NameForm, names: NameScore) -> bool:
+    """The same names with child and parent swapped: Omar bin Abdullah is the son of
+    Abdullah, Abdullah bin Omar the son of Omar (a father and son, not one person)."""
+    q_kin = _kin(q)
+    if not q_kin:
+        return False
+    c_kin = _kin(c)
+    aligned = {p.query: p.candidate for p in names.pairs}
+    for child, parent in q_kin:
+        pair = (aligned.get(child), aligned.get(parent))
+        if pair[::-1] in c_kin and pair not in c_kin:
+            return True
+    return False
+
+
+def _words_added(q: NameForm, c: NameForm, names: NameScore) -> bool:
+    """Both names written in full (in one script, legal form included), and one of them adds
+    words the other lacks: a subsidiary, a branch, a successor (Banco Santander Chile S.A. is
+    not Banco Santander S.A.)."""
+    if names.joined == 1.0:
+        return False  # the same written as one word: split differently, nothing added
+    q_met = {p.query for p in names.pairs}
+    c_met = {p.candidate for p in names.pairs}
+    q_more = any(_added(t.text, q_met) for t in q.tokens)
+    c_more = any(_added(t.text, c_met) for t in c.tokens)
+    return q_more != c_more
+
+
+def _added(word: str, met: set[str]) -> bool:
+    """A word that met nothing and is more than a stop word or a letter (S.C. Johnson)."""
+    return word not in met and len(word) > 1 and word not in LATIN_STOPWORDS
 
 
 def compare_names(name1: str, name2: str, schema: str = "LegalEntity") -> Result:
