@@ -14,9 +14,7 @@ from typing import NamedTuple
 
 from anyascii import anyascii
 from pypinyin import Style, lazy_pinyin
-# rigour keeps these tables in its compiled core without a public wrapper; the version is pinned
-# to a minor release in pyproject.toml for that reason.
-from rigour._core import ordinals_dict, stopwords_list
+from rigour._core import ordinals_dict, stopwords_list  # no public wrapper: rigour pinned to 2.6.x
 from rigour.names import extract_org_types, remove_person_prefixes
 from rigour.text import ascii_text
 
