@@ -14,9 +14,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from countersight.matching.normalize import NameForm, Token
+from countersight.matching.phonetic import can_sound, sound_similarity
 
 WEAK_WEIGHT = 0.3
 SUBSET_BASE = 0.7
+WEAK_ONLY = 0.5
 Rarity = Callable[[str], float]
 """A word's weight from how rare it is in the list (1.0 for a word seen once); or none."""
 
@@ -46,13 +48,16 @@ word, not a typo."""
 
 
 def word_similarity(a: Token, b: Token, exact: bool = False) -> float:
-    """1.0 for the same word; an initial meets its word at 0.8; a typo (one edit in a short
-    word, a transposition, two edits in a long one) keeps most of the similarity; a different
-    word is 0."""
+    """1.0 for the same word; a Chinese brand and a Latin word that sound alike (see
+    ``phonetic``) 0.9; an initial meets its word at 0.8; a typo (one edit in a short word, a
+    transposition, two edits in a long one) keeps most of the similarity; a different word
+    is 0."""
     if a.text == b.text or a.text in b.alt or b.text in a.alt:
         return 1.0
     if exact:
         return 0.0
+    if sound := sound_similarity(a, b):
+        return sound
     short = min(len(a.text), len(b.text))
     if short == 1:
         return 0.8 if a.text[0] == b.text[0] else 0.0
@@ -87,10 +92,13 @@ def words_of(
     with a cut-off) instead of ``word_similarity`` pair by pair; same values."""
     texts: dict[str, None] = {}
     by_alt: dict[str, list[str]] = {}
+    sounding: dict[str, Token] = {}
     for t in vocabulary:
         texts[t.text] = None
         for alt in t.alt:
             by_alt.setdefault(alt, []).append(t.text)
+        if can_sound(t):
+            sounding.setdefault(t.text, t)
     initials = [w for w in texts if len(w) == 1]
     longer = [w for w in texts if len(w) > 1]
     near: dict[str, dict[str, float]] = {}
@@ -122,6 +130,11 @@ def words_of(
                     similarity = _typo_similarity(q.text, word, int(edits))
                     if similarity > 0.0:
                         found[word] = similarity
+        if sounding and can_sound(q):
+            # Sound-alikes across scripts, which edit distance misses (and which outrank it).
+            for word, t in sounding.items():
+                if found.get(word) != 1.0 and (sound := sound_similarity(q, t)):
+                    found[word] = sound
         for word, similarity in found.items():
             near.setdefault(word, {})[q.text] = similarity
     return Words(near, weight)
@@ -166,6 +179,8 @@ def compare(
     pairs: list[Pair] = []
     used_q: set[int] = set()
     used_c: set[int] = set()
+    sound_only = True  # every distinctive word that met its counterpart met it by sound alone
+    weak_met = False
     for similarity, i, j in scored:
         if i in used_q or j in used_c:
             continue
@@ -173,6 +188,10 @@ def compare(
         used_c.add(j)
         q_best[i] = c_best[j] = similarity
         pairs.append(Pair(q_tokens[i].text, c_tokens[j].text, round(similarity, 4)))
+        if q_tokens[i].weak:
+            weak_met = weak_met or similarity >= 0.9
+        elif sound_only and (similarity == 1.0 or not sound_similarity(q_tokens[i], c_tokens[j])):
+            sound_only = False
     weight = words.weight
     q_weights = [weight[t.text] * (WEAK_WEIGHT if t.weak else 1.0) for t in q_tokens]
     c_weights = [weight[t.text] * (WEAK_WEIGHT if t.weak else 1.0) for t in c_tokens]
@@ -205,7 +224,10 @@ def compare(
     resplit = joined >= 0.9
     score = max(coverage, joined) if resplit else coverage
     if not strong and not resplit:
-        score = min(score, 0.5)  # only places and trade words in common
+        score = min(score, WEAK_ONLY)  # only places and trade words in common
+    elif strong and sound_only and not weak_met and not resplit:
+        # A brand that sounds like a word, and nothing else in common: many words sound alike.
+        score = min(score, WEAK_ONLY)
     return NameScore(
         score=score,
         query_coverage=q_cov,

@@ -35,12 +35,17 @@ class Token:
     a title. It counts for less in the score."""
     alt: tuple[str, ...] = ()
     """Other spellings the word is known by (the initials of a Chinese brand's syllables)."""
+    syllables: tuple[str, ...] = ()
+    """The pinyin syllables of a Chinese brand (empty for any other word): what it sounds like,
+    for ``phonetic.sound_similarity``."""
 
 
 @lru_cache(maxsize=1 << 20)
-def token(text: str, weak: bool = False, alt: tuple[str, ...] = ()) -> Token:
+def token(
+    text: str, weak: bool = False, alt: tuple[str, ...] = (), syllables: tuple[str, ...] = ()
+) -> Token:
     """One shared Token per distinct word: a list of 50,000 entities repeats its words a lot."""
-    return Token(sys.intern(text), weak, alt)
+    return Token(sys.intern(text), weak, alt, syllables)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +152,9 @@ def _brand(han: str) -> Token:
     another spelling (日新 is written Rixin, and RX)."""
     syllables = _syllables(han)
     initials = "".join(s[0] for s in syllables if s)
-    return token("".join(syllables), False, (initials,) if len(syllables) > 1 else ())
+    return token(
+        "".join(syllables), False, (initials,) if len(syllables) > 1 else (), syllables
+    )
 
 
 @lru_cache(maxsize=65536)
