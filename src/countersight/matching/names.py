@@ -211,10 +211,11 @@ def compare(
     # conflict: the names are of different people or companies.
     q_all = all(q_best[i] > 0 for i, t in enumerate(q_tokens) if not t.weak)
     c_all = all(c_best[j] > 0 for j, t in enumerate(c_tokens) if not t.weak)
-    if q_all and c_all and query.script != candidate.script and strong:
+    across = query.script != candidate.script and strong
+    if across and _all_met(q_tokens, q_best) and _all_met(c_tokens, c_best):
         # Across scripts, trade words are translated freely (科技 is "Technology" or
-        # "Electronics"): when every distinctive word meets its counterpart, the rest is
-        # translation, not a difference.
+        # "Electronics") and a short name in brackets may have no counterpart: when every
+        # distinctive word meets its counterpart, the rest is translation, not a difference.
         coverage = min(_strong_mean(q_tokens, q_best), _strong_mean(c_tokens, c_best))
     elif q_all or c_all:
         small, big = (q_cov, c_cov) if q_all and (not c_all or q_cov <= c_cov) else (c_cov, q_cov)
@@ -223,7 +224,7 @@ def compare(
         coverage = q_cov * c_cov
     resplit = joined >= 0.9
     score = max(coverage, joined) if resplit else coverage
-    if not strong and not resplit:
+    if not strong and not resplit and not (q_all and c_all and _all_met_weak(q_best, c_best)):
         score = min(score, WEAK_ONLY)  # only places and trade words in common
     elif strong and sound_only and not weak_met and not resplit:
         # A brand that sounds like a word, and nothing else in common: many words sound alike.
@@ -238,8 +239,18 @@ def compare(
     )
 
 
+def _all_met_weak(q_best: list[float], c_best: list[float]) -> bool:
+    """Names of places and trade words only, every one of them met on both sides: the same
+    name ("Inner Mongolia Asia Europe International Logistics"), however generic."""
+    return min(q_best) >= 0.9 and min(c_best) >= 0.9
+
+
+def _all_met(tokens: tuple[Token, ...], best: list[float]) -> bool:
+    return all(s > 0 for t, s in zip(tokens, best, strict=True) if not t.weak and not t.aside)
+
+
 def _strong_mean(tokens: tuple[Token, ...], best: list[float]) -> float:
-    sims = [s for t, s in zip(tokens, best, strict=True) if not t.weak]
+    sims = [s for t, s in zip(tokens, best, strict=True) if not t.weak and not t.aside]
     return sum(sims) / len(sims) if sims else 0.0
 
 

@@ -20,10 +20,12 @@ from countersight.matching.glossary import (
     HAN_LEGAL_FORMS,
     HAN_PLACES,
     HAN_TRADE_WORDS,
+    LATIN_PHRASES,
     LATIN_WEAK_WORDS,
     ORG_WORDS,
     PERSON_TITLES,
 )
+from countersight.matching.hanzi import simplified
 from countersight.scripts import script_of
 
 
@@ -38,14 +40,21 @@ class Token:
     syllables: tuple[str, ...] = ()
     """The pinyin syllables of a Chinese brand (empty for any other word): what it sounds like,
     for ``phonetic.sound_similarity``."""
+    aside: bool = False
+    """A word in brackets on its own, "(SpaceTy)": a short name or a place beside the name,
+    which a name in another script need not have."""
 
 
 @lru_cache(maxsize=1 << 20)
 def token(
-    text: str, weak: bool = False, alt: tuple[str, ...] = (), syllables: tuple[str, ...] = ()
+    text: str,
+    weak: bool = False,
+    alt: tuple[str, ...] = (),
+    syllables: tuple[str, ...] = (),
+    aside: bool = False,
 ) -> Token:
     """One shared Token per distinct word: a list of 50,000 entities repeats its words a lot."""
-    return Token(sys.intern(text), weak, alt, syllables)
+    return Token(sys.intern(text), weak, alt, syllables, aside)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +82,8 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _APOSTROPHES = re.compile("['`\u2018\u2019\u02bc]")
 _LEET = str.maketrans("0134579", "oieastg")
 _MIXED = re.compile(r"(?=\w*[a-z])(?=\w*\d)\w+")
+_BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]")
+_PHRASES = re.compile(r"\b(?:" + "|".join(map(re.escape, LATIN_PHRASES)) + r")\b")
 
 
 def _latin(text: str) -> str:
@@ -101,9 +112,10 @@ def _ascii_word(word: str) -> str:
 
 def _han_tokens(text: str) -> tuple[list[Token], list[str]]:
     """A Chinese (Han) company or person name: legal forms out, places and trade words named
-    (translated where a glossary knows them), the rest as pinyin, one token per run."""
+    (translated where a glossary knows them), the rest as pinyin, one token per run. Written in
+    traditional characters or simplified, the same."""
     org_types: list[str] = []
-    rest = text
+    rest = simplified(text)
     for han, canonical in HAN_LEGAL_FORMS:
         if han in rest:
             rest = rest.replace(han, " ")
@@ -129,7 +141,7 @@ def _han_run(run: str) -> list[Token]:
                 if brand:
                     out.append(_brand(brand))
                     brand = ""
-                out.append(token(HAN_PLACES[piece], True))
+                out.extend(token(w, True) for w in HAN_PLACES[piece].split())
                 position += size
                 break
             if piece in HAN_TRADE_WORDS:
@@ -162,6 +174,12 @@ def _syllables(han: str) -> tuple[str, ...]:
     return tuple(lazy_pinyin(han, style=Style.NORMAL))
 
 
+def _aside(text: str) -> frozenset[str]:
+    """The words that stand alone in brackets."""
+    words = (_latin(inside).split() for inside in _BRACKETED.findall(text))
+    return frozenset(w[0] for w in words if len(w) == 1)
+
+
 @lru_cache(maxsize=16384)
 def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
     """The comparable form of one name. ``schema`` tells people from organisations: legal forms
@@ -181,6 +199,7 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
     else:
         latin = _latin(text)
         if not person:
+            latin = _PHRASES.sub(lambda m: LATIN_PHRASES[m.group(0)], latin)
             body = " ".join(remove_org_types(latin).split())
             if body and body != latin:
                 removed = set(replace_org_types_compare(latin).split()) - set(body.split())
@@ -190,8 +209,10 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
         if not person:
             org_types += [w for w in words if w in ORG_WORDS]
             words = [w for w in words if w not in ORG_WORDS] or words
+        aside = _aside(text) if not person and ("(" in text or "（" in text) else frozenset()
         tokens = [
-            token(w, w in LATIN_WEAK_WORDS if not person else w in PERSON_TITLES) for w in words
+            token(w, w in LATIN_WEAK_WORDS if not person else w in PERSON_TITLES, aside=w in aside)
+            for w in words
         ]
         if person:
             tokens = [t for t in tokens if not t.weak] or tokens
