@@ -21,6 +21,8 @@ import re
 from functools import lru_cache
 from typing import Protocol
 
+from rapidfuzz.distance import Levenshtein
+
 SOUND_SIMILARITY = 0.9
 """The similarity of a Chinese brand and a Latin word with the same consonant skeleton."""
 MIN_SKELETON = 2
@@ -179,8 +181,11 @@ def sound_similarity(a: Sounded, b: Sounded) -> float:
     if len(skeleton) < MIN_SKELETON or skeleton not in latin_skeletons(latin.text):
         return 0.0
     han_vowel, latin_vowel = _han_vowel(han.syllables), _latin_vowel(latin.text)
-    if han_vowel != latin_vowel and (han_vowel and latin_vowel or len(skeleton) < 3):
-        return 0.0  # a different vowel; or, for two consonants only, no vowel to go by
+    if han_vowel != latin_vowel:
+        if han_vowel and latin_vowel:
+            return 0.0  # a different vowel
+        if len(skeleton) < 3 and Levenshtein.distance(han.text, latin.text) > 2:
+            return 0.0  # two consonants only, no vowel to go by, and spelt apart
     return SOUND_SIMILARITY
 
 
