@@ -274,7 +274,6 @@ HAN_TRADE_WORDS: dict[str, str] = {
     "汽车": "automotive",
     "新能源": "new energy",
     "电池": "battery",
-    "通用": "general",
     "电力": "power",
     "动力": "power",
     "无人机": "drone",
