@@ -144,9 +144,10 @@ def latin_skeletons(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def syllable_skeleton(syllables: tuple[str, ...]) -> str:
+def syllable_skeleton(syllables: tuple[str, ...], finals: bool = True) -> str:
     """The skeleton of a Chinese brand from its pinyin syllables: 达仕恩 (da shi en) -> tsn.
-    Each syllable gives its initial and, for a nasal final, an n; "er" is heard as an r."""
+    Each syllable gives its initial and, for a nasal final, an n (unless ``finals`` is false:
+    the initials alone, as an abbreviation spells them); "er" is heard as an r."""
     classes: list[str] = []
     for syllable in syllables:
         if syllable == "er":
@@ -155,7 +156,7 @@ def syllable_skeleton(syllables: tuple[str, ...]) -> str:
         pieces = _pinyin_pieces(syllable)
         initial = pieces[0] if pieces else ""
         classes.append(_pinyin(initial) if initial not in "aeiouvy" else "")
-        if syllable.endswith(("n", "ng")) and len(pieces) > 1:
+        if finals and syllable.endswith(("n", "ng")) and len(pieces) > 1:
             classes.append("n")
     return _collapse(classes)
 
@@ -177,7 +178,8 @@ def sound_similarity(a: Sounded, b: Sounded) -> float:
         han, latin = b, a
     else:
         return 0.0
-    skeleton = syllable_skeleton(han.syllables)
+    # A word of consonants only is an abbreviation: of the syllables' initials.
+    skeleton = syllable_skeleton(han.syllables, bool(_VOWELS.intersection(latin.text)))
     if len(skeleton) < MIN_SKELETON or skeleton not in latin_skeletons(latin.text):
         return 0.0
     han_vowel, latin_vowel = _han_vowel(han.syllables), _latin_vowel(latin.text)
@@ -232,8 +234,8 @@ def sound_keys(t: Sounded) -> tuple[str, ...]:
     """The skeletons a word is looked up by (none for a word that is never compared by
     sound, or whose skeleton is too short to tell anything)."""
     if _brand(t):
-        skeleton = syllable_skeleton(t.syllables)
-        return (skeleton,) if len(skeleton) >= MIN_SKELETON else ()
+        keys = (syllable_skeleton(t.syllables), syllable_skeleton(t.syllables, False))
+        return tuple(k for k in dict.fromkeys(keys) if len(k) >= MIN_SKELETON)
     if _latin_word(t):
         return latin_skeletons(t.text)
     return ()
