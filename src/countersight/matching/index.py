@@ -111,6 +111,8 @@ class Index:
         self._log_names = math.log(names + 1)
         self._rarity: dict[str, float] = {}
         self._sounds: dict[str, list[str]] | None = None
+        self._brands = any(key[0] == "k" for key in self.postings)
+        """Whether the list has Chinese brands, which Latin words may sound like."""
 
     def __len__(self) -> int:
         return len(self.listed)
@@ -126,11 +128,13 @@ class Index:
             known = self._rarity[word] = max(0.2, self._weight(len(found)))
         return known
 
-    def candidates(self, forms: Iterable[NameForm]) -> list[Listed]:
+    def candidates(self, forms: Iterable[NameForm], sounds: bool = True) -> list[Listed]:
+        """The listed names that share the most (and rarest) keys with ``forms``; with
+        ``sounds``, sound-alikes across scripts too (for organisations: brands are theirs)."""
         scores: dict[int, float] = defaultdict(float)
         skipped: list[tuple[array[int], float]] = []
         for form in forms:
-            for key, base in [*keys(form), *self._sound_lookups(form)]:
+            for key, base in [*keys(form), *(self._sound_lookups(form) if sounds else ())]:
                 found = self.postings.get(key)
                 if found is None:
                     continue
@@ -158,7 +162,7 @@ class Index:
                 words = self._sound_words()
                 for key in sound_keys(token):
                     out.extend(("w" + w, SOUND_WEIGHT) for w in words.get(key, ()))
-            else:
+            elif self._brands:
                 out.extend(("k" + key, SOUND_WEIGHT) for key in sound_keys(token))
         return out
 

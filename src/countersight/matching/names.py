@@ -92,13 +92,18 @@ def words_of(
     with a cut-off) instead of ``word_similarity`` pair by pair; same values."""
     texts: dict[str, None] = {}
     by_alt: dict[str, list[str]] = {}
-    sounding: dict[str, Token] = {}
+    query = tuple(query)
+    brands: dict[str, Token] = {}  # Chinese brands, which Latin words may sound like
+    others: dict[str, Token] = {}  # and, for a query with brands, the words they may sound like
+    with_brands = any(q.syllables for q in query)
     for t in vocabulary:
         texts[t.text] = None
         for alt in t.alt:
             by_alt.setdefault(alt, []).append(t.text)
-        if can_sound(t):
-            sounding.setdefault(t.text, t)
+        if t.syllables:
+            brands.setdefault(t.text, t)
+        elif with_brands:
+            others.setdefault(t.text, t)
     initials = [w for w in texts if len(w) == 1]
     longer = [w for w in texts if len(w) > 1]
     near: dict[str, dict[str, float]] = {}
@@ -130,6 +135,7 @@ def words_of(
                     similarity = _typo_similarity(q.text, word, int(edits))
                     if similarity > 0.0:
                         found[word] = similarity
+        sounding = others if q.syllables else brands
         if sounding and can_sound(q):
             # Sound-alikes across scripts, which edit distance misses (and which outrank it).
             for word, t in sounding.items():
@@ -190,7 +196,7 @@ def compare(
         pairs.append(Pair(q_tokens[i].text, c_tokens[j].text, round(similarity, 4)))
         if q_tokens[i].weak:
             weak_met = weak_met or similarity >= 0.9
-        elif sound_only and (similarity == 1.0 or not sound_similarity(q_tokens[i], c_tokens[j])):
+        elif sound_only and (similarity == 1.0 or not _by_sound(q_tokens[i], c_tokens[j])):
             sound_only = False
     weight = words.weight
     q_weights = [weight[t.text] * (WEAK_WEIGHT if t.weak else 1.0) for t in q_tokens]
@@ -237,6 +243,11 @@ def compare(
         joined=joined,
         strong_matched=strong or resplit,
     )
+
+
+def _by_sound(a: Token, b: Token) -> bool:
+    """Whether two different words met by sound (see ``word_similarity``)."""
+    return bool(a.syllables or b.syllables) and sound_similarity(a, b) > 0.0
 
 
 def _all_met_weak(q_best: list[float], c_best: list[float]) -> bool:
