@@ -128,7 +128,13 @@ CASES = [
         "合肥龙芯科技有限公司",
         True,
     ),
-    ("a city the glossary knows", "Company", "Wenzhou Haotian Trading Co", "温州浩天贸易有限公司", True),
+    (
+        "a city the glossary knows",
+        "Company",
+        "Wenzhou Haotian Trading Co",
+        "温州浩天贸易有限公司",
+        True,
+    ),
     (
         "traditional characters",
         "Company",
@@ -288,10 +294,23 @@ def test_a_name_field_is_split_only_where_each_part_has_a_legal_form() -> None:
         "B Electronic Co. Ltd",
         "丙公司",
     )
-    assert name_parts("Shenzhen Biguang Trading Co., Ltd.") == ("Shenzhen Biguang Trading Co., Ltd.",)
+    assert name_parts("Shenzhen Biguang Trading Co., Ltd.") == (
+        "Shenzhen Biguang Trading Co., Ltd.",
+    )
     assert name_parts("Bank Melli Iran, Hamburg Branch") == ("Bank Melli Iran, Hamburg Branch",)
     assert name_parts("SALEK, ABDULHAI / SALEK, A.", "Person") == (
         "SALEK, ABDULHAI / SALEK, A.",
         "SALEK, ABDULHAI",
         "SALEK, A.",
     )
+
+
+def test_the_traditional_table_keeps_every_reading() -> None:
+    from pypinyin import lazy_pinyin
+
+    from countersight.matching.hanzi import TRADITIONAL
+
+    assert len(TRADITIONAL) > 150
+    for traditional, simple in TRADITIONAL.items():
+        assert traditional != simple
+        assert lazy_pinyin(traditional) == lazy_pinyin(simple), traditional

@@ -360,7 +360,6 @@ LATIN_WEAK_WORDS: frozenset[str] = frozenset(
         "supplier",
         "suppliers",
         "supplies",
-        "trade",
         "commercial",
         "science",
         "sci",

@@ -82,7 +82,7 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _APOSTROPHES = re.compile("['`\u2018\u2019\u02bc]")
 _LEET = str.maketrans("0134579", "oieastg")
 _MIXED = re.compile(r"(?=\w*[a-z])(?=\w*\d)\w+")
-_BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]")
+_BRACKETED = re.compile(r"\(([^()]*)\)")
 _PHRASES = re.compile(r"\b(?:" + "|".join(map(re.escape, LATIN_PHRASES)) + r")\b")
 
 
@@ -164,9 +164,7 @@ def _brand(han: str) -> Token:
     another spelling (日新 is written Rixin, and RX)."""
     syllables = _syllables(han)
     initials = "".join(s[0] for s in syllables if s)
-    return token(
-        "".join(syllables), False, (initials,) if len(syllables) > 1 else (), syllables
-    )
+    return token("".join(syllables), False, (initials,) if len(syllables) > 1 else (), syllables)
 
 
 @lru_cache(maxsize=65536)
@@ -175,8 +173,9 @@ def _syllables(han: str) -> tuple[str, ...]:
 
 
 def _aside(text: str) -> frozenset[str]:
-    """The words that stand alone in brackets."""
-    words = (_latin(inside).split() for inside in _BRACKETED.findall(text))
+    """The words that stand alone in brackets (full-width brackets too)."""
+    inside = _BRACKETED.findall(unicodedata.normalize("NFKC", text))
+    words = (_latin(part).split() for part in inside)
     return frozenset(w[0] for w in words if len(w) == 1)
 
 
@@ -209,7 +208,7 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
         if not person:
             org_types += [w for w in words if w in ORG_WORDS]
             words = [w for w in words if w not in ORG_WORDS] or words
-        aside = _aside(text) if not person and ("(" in text or "（" in text) else frozenset()
+        aside = _aside(text) if not person and ("(" in text or "\uff08" in text) else frozenset()
         tokens = [
             token(w, w in LATIN_WEAK_WORDS if not person else w in PERSON_TITLES, aside=w in aside)
             for w in words

@@ -56,7 +56,9 @@ _CLASSES = {
 }
 _PINYIN_CLASSES = {**_CLASSES, "q": "s"}
 # English spelling: digraphs first (longest first), then c and x by what follows.
-_ENGLISH_DIGRAPHS = re.compile(r"sch|tch|ph|ck|th|gh|hs|ts|tz|sh|ch|zh|ng(?![aeiouy])|qu|c(?=[eiy])|^x")
+_ENGLISH_DIGRAPHS = re.compile(
+    r"sch|tch|ph|ck|th|gh|hs|ts|tz|sh|ch|zh|ng(?![aeiouy])|qu|c(?=[eiy])|^x"
+)
 _ENGLISH_DIGRAPH_SOUNDS = {
     "sch": "s",
     "tch": "s",
