@@ -314,3 +314,12 @@ def test_the_traditional_table_keeps_every_reading() -> None:
     for traditional, simple in TRADITIONAL.items():
         assert traditional != simple
         assert lazy_pinyin(traditional) == lazy_pinyin(simple), traditional
+
+
+def test_the_documented_sound_similarity_is_the_one_in_the_code() -> None:
+    from pathlib import Path
+
+    from countersight.matching.phonetic import SOUND_SIMILARITY
+
+    text = (Path(__file__).parents[2] / "docs" / "matching.md").read_text(encoding="utf-8")
+    assert f"are **{SOUND_SIMILARITY}** (`SOUND_SIMILARITY`" in text
