@@ -157,6 +157,14 @@ CASES = [
         False,
     ),
     (
+        "pinyin of other syllables is no sound-alike",
+        "Company",
+        "天眼科技有限公司",
+        "Tianyi Technology Co Ltd",
+        False,
+    ),
+    ("a country is a place, not a brand", "Organization", "美国国际共和研究所", "MG LLC", False),
+    (
         "one of the names a field lists",
         "Company",
         "Nanjing Qiaoyu Electronic Co., Nanjing Hongshen Trading Co. Ltd / 南京鸿深贸易有限公司",

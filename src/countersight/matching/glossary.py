@@ -135,8 +135,29 @@ _PLACES = {
     "新界": "new territories",
     "澳洲": "australia",
 }
+_COUNTRIES = {
+    "美国": "usa",
+    "英国": "uk",
+    "俄罗斯": "russia",
+    "日本": "japan",
+    "韩国": "korea",
+    "朝鲜": "north korea",
+    "德国": "germany",
+    "法国": "france",
+    "意大利": "italy",
+    "新加坡": "singapore",
+    "马来西亚": "malaysia",
+    "印度": "india",
+    "伊朗": "iran",
+    "以色列": "israel",
+    "乌克兰": "ukraine",
+    "白俄罗斯": "belarus",
+}
+"""Countries, as Chinese names of foreign organisations begin (美国 "American"). Weak words in
+Chinese names only: in Latin names a country tells branches apart ("(France)", "(Germany)")."""
 HAN_PLACES: dict[str, str] = {
     **_PLACES,
+    **_COUNTRIES,
     **{han + suffix: latin for han, latin in _PLACES.items() for suffix in ("市", "省")},
 }
 

@@ -81,10 +81,14 @@ _PINYIN_DIGRAPHS = re.compile(r"zh|ch|sh|ng")
 
 
 def _collapse(classes: list[str]) -> str:
+    """The classes in order, a repeat merged only where nothing came between (a vowel or a
+    glide, given as "", keeps two apart: tian-yan is t-n-n, tianyi t-n)."""
     out: list[str] = []
+    previous = ""
     for c in classes:
-        if c and (not out or out[-1] != c):
+        if c and c != previous:
             out.append(c)
+        previous = c
     return "".join(out)
 
 
