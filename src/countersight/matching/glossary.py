@@ -325,6 +325,7 @@ HAN_TRADE_WORDS: dict[str, str] = {
     "海洋": "marine",
     "船务": "shipping",
     "货运": "freight",
+    "货运代理": "freight forwarding",
     "供应": "supply",
     "分销": "distribution",
     "经贸": "trading",
@@ -392,6 +393,12 @@ LATIN_WEAK_WORDS: frozenset[str] = frozenset(
         "components",
         "parts",
         "part",
+        "city",
+        "province",
+        "district",
+        "forwarding",
+        "forwarder",
+        "forwarders",
     }
 )
 
