@@ -157,6 +157,27 @@ CASES = [
         False,
     ),
     (
+        "a brand's pinyin written syllable by syllable",
+        "Company",
+        "Hao Tian Electronic (HK) Co., Limited",
+        "浩天電子(香港)有限公司",
+        True,
+    ),
+    (
+        "a brand read with a character's other reading",
+        "Company",
+        "Ningbo Hangtai Trading Co., Ltd",
+        "宁波行泰贸易有限公司",
+        True,
+    ),
+    (
+        "syllables of another brand",
+        "Company",
+        "Hao Tian Electronic (HK) Co., Limited",
+        "浩达电子(香港)有限公司",
+        False,
+    ),
+    (
         "pinyin of other syllables is no sound-alike",
         "Company",
         "天眼科技有限公司",

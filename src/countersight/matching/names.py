@@ -13,7 +13,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from countersight.matching.normalize import NameForm, Token
+from countersight.matching.normalize import NameForm, Token, token
 from countersight.matching.phonetic import can_sound, sound_similarity
 
 WEAK_WEIGHT = 0.3
@@ -161,6 +161,11 @@ def compare(
         return NameScore(0.0, 0.0, 0.0, (), 0.0, False)
     if words is None:
         words = words_of(q_tokens, c_tokens, rarity)
+    joined_brands: list[tuple[float, int, int]] = []
+    if query.script != candidate.script:
+        q_tokens, q_met = _brands_spelt_apart(q_tokens, c_tokens)
+        c_tokens, c_met = _brands_spelt_apart(c_tokens, q_tokens)
+        joined_brands = [(1.0, i, k) for i, k in q_met] + [(1.0, k, j) for j, k in c_met]
     # Written as one word the names may be the same (a word split or joined: "SiemensAG") when
     # they have different numbers of words or only one has a legal form, and their lengths
     # are within a tenth of each other (else the one-word similarity is below 0.9).
@@ -177,6 +182,7 @@ def compare(
                 similarity = found.get(q.text)
                 if similarity is not None and (not exact or similarity == 1.0):
                     scored.append((similarity, i, j))
+    scored += joined_brands
     if not scored and not may_resplit:
         return NameScore(0.0, 0.0, 0.0, (), 0.0, False)
     scored.sort(reverse=True)
@@ -199,8 +205,8 @@ def compare(
         elif sound_only and (similarity == 1.0 or not _by_sound(q_tokens[i], c_tokens[j])):
             sound_only = False
     weight = words.weight
-    q_weights = [weight[t.text] * (WEAK_WEIGHT if t.weak else 1.0) for t in q_tokens]
-    c_weights = [weight[t.text] * (WEAK_WEIGHT if t.weak else 1.0) for t in c_tokens]
+    q_weights = [weight.get(t.text, 1.0) * (WEAK_WEIGHT if t.weak else 1.0) for t in q_tokens]
+    c_weights = [weight.get(t.text, 1.0) * (WEAK_WEIGHT if t.weak else 1.0) for t in c_tokens]
     q_cov = sum(w * s for w, s in zip(q_weights, q_best, strict=True)) / sum(q_weights)
     c_cov = sum(w * s for w, s in zip(c_weights, c_best, strict=True)) / sum(c_weights)
     strong = any(s > 0 and not q_tokens[i].weak for i, s in enumerate(q_best))
@@ -243,6 +249,40 @@ def compare(
         joined=joined,
         strong_matched=strong or resplit,
     )
+
+
+def _brands_spelt_apart(
+    tokens: tuple[Token, ...], other: tuple[Token, ...]
+) -> tuple[tuple[Token, ...], list[tuple[int, int]]]:
+    """Latin words that together spell a Chinese brand of the other name, its pinyin written
+    syllable by syllable ("Mei Xin" for 美欣 Meixin), as one word; and which word of ``tokens``
+    now meets which brand of ``other``."""
+    spellings = {
+        spelling: k
+        for k, t in enumerate(other)
+        if t.syllables
+        for spelling in (t.text, *t.alt)
+        if len(spelling) > 3
+    }
+    if not spellings:
+        return tokens, []
+    out: list[Token] = []
+    met: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        for size in (3, 2):
+            run = tokens[i : i + size]
+            if len(run) == size and not any(t.syllables or t.weak for t in run):
+                k = spellings.get("".join(t.text for t in run))
+                if k is not None:
+                    met.append((len(out), k))
+                    out.append(token("".join(t.text for t in run)))
+                    i += size
+                    break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return tuple(out), met
 
 
 def _by_sound(a: Token, b: Token) -> bool:

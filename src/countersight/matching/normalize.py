@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from anyascii import anyascii
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 from rigour.names import remove_org_types, replace_org_types_compare
 from rigour.text import ascii_text
 
@@ -164,7 +164,21 @@ def _brand(han: str) -> Token:
     another spelling (日新 is written Rixin, and RX)."""
     syllables = _syllables(han)
     initials = "".join(s[0] for s in syllables if s)
-    return token("".join(syllables), False, (initials,) if len(syllables) > 1 else (), syllables)
+    text = "".join(syllables)
+    others = tuple(s for s in _readings(han) if s != text)
+    return token(text, False, ((initials,) if len(syllables) > 1 else ()) + others, syllables)
+
+
+_MOST_READINGS = 4
+
+
+@lru_cache(maxsize=65536)
+def _readings(han: str) -> tuple[str, ...]:
+    """A brand's pinyin with its characters' other readings (偲 is cai or si): a few at most."""
+    readings = [""]
+    for options in pinyin(han, style=Style.NORMAL, heteronym=True):
+        readings = [r + o for r in readings for o in options][:_MOST_READINGS]
+    return tuple(readings)
 
 
 @lru_cache(maxsize=65536)
