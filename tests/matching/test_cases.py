@@ -352,3 +352,12 @@ def test_the_documented_sound_similarity_is_the_one_in_the_code() -> None:
 
     text = (Path(__file__).parents[2] / "docs" / "matching.md").read_text(encoding="utf-8")
     assert f"are **{SOUND_SIMILARITY}** (`SOUND_SIMILARITY`" in text
+
+
+def test_translated_trade_words_stay_distinctive_in_latin_names() -> None:
+    from countersight.matching.glossary import HAN_TRANSLATED_WORDS, LATIN_WEAK_WORDS
+
+    assert HAN_TRANSLATED_WORDS["激光"] == "laser"
+    assert ("laser", True) in [(t.text, t.weak) for t in prepare("深圳激光科技有限公司").tokens]
+    assert "laser" not in LATIN_WEAK_WORDS
+    assert ("laser", False) in [(t.text, t.weak) for t in prepare("Ou Rui Laser Co Ltd").tokens]
