@@ -6,9 +6,11 @@ A Chinese company's English name often spells its brand by ear rather than in pi
 articulation. So both sides are reduced to a *consonant skeleton*: vowels and glides dropped,
 consonants folded into a few classes (voiced and voiceless alike, b/p, d/t, g/k; the hissing
 sounds s, z, c, j, q, x, zh, ch, sh one class, as Wade-Giles and Cantonese spellings blur them;
-l and r one; n and ng one), repeats merged. A Latin word's skeleton is read from its English
-spelling, a Han brand's from its pinyin syllables. The vowel right after the first consonant
-must agree too (in three classes), where both sides have one.
+l and r one; n and ng one), a repeat merged where no vowel comes between. A Latin word's
+skeleton is read from its English spelling, a Han brand's from its pinyin syllables (an
+abbreviation, a word of consonants only, from their initials). The vowel right after the first
+consonant must agree too (in three classes), where both sides have one; a skeleton of two
+consonants only counts with that vowel to go by, or with spellings within two edits.
 
 The same skeleton is weak evidence on its own (many words share "ls" or "kt"): it only counts
 between a Chinese brand of two syllables or more and a Latin word of three letters or more
