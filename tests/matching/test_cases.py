@@ -164,6 +164,13 @@ CASES = [
         True,
     ),
     (
+        "a Chinese short name in brackets repeats the brand",
+        "Company",
+        "Hua Rui Satellite Technology Co. Ltd",
+        "华瑞卫星技术股份有限公司\uff08华瑞卫星\uff09",
+        True,
+    ),
+    (
         "a brand read with a character's other reading",
         "Company",
         "Ningbo Hangtai Trading Co., Ltd",

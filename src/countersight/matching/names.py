@@ -185,7 +185,14 @@ def compare(
     scored += joined_brands
     if not scored and not may_resplit:
         return NameScore(0.0, 0.0, 0.0, (), 0.0, False)
-    scored.sort(reverse=True)
+    if any(t.aside for t in q_tokens) or any(t.aside for t in c_tokens):
+        # A word met twice (a short name in brackets repeats the name): the main one first.
+        scored.sort(
+            key=lambda x: (x[0], not (q_tokens[x[1]].aside or c_tokens[x[2]].aside), x[1], x[2]),
+            reverse=True,
+        )
+    else:
+        scored.sort(reverse=True)
     q_best = [0.0] * len(q_tokens)
     c_best = [0.0] * len(c_tokens)
     pairs: list[Pair] = []
@@ -257,13 +264,12 @@ def _brands_spelt_apart(
     """Latin words that together spell a Chinese brand of the other name, its pinyin written
     syllable by syllable ("Mei Xin" for 美欣 Meixin), as one word; and which word of ``tokens``
     now meets which brand of ``other``."""
-    spellings = {
-        spelling: k
-        for k, t in enumerate(other)
-        if t.syllables
-        for spelling in (t.text, *t.alt)
-        if len(spelling) > 3
-    }
+    spellings: dict[str, int] = {}
+    for k, t in enumerate(other):
+        if t.syllables:
+            for spelling in (t.text, *t.alt):
+                if len(spelling) > 3:
+                    spellings.setdefault(spelling, k)  # the first: the name, not its short name
     if not spellings:
         return tokens, []
     out: list[Token] = []
@@ -273,9 +279,9 @@ def _brands_spelt_apart(
         for size in (3, 2):
             run = tokens[i : i + size]
             if len(run) == size and not any(t.syllables or t.weak for t in run):
-                k = spellings.get("".join(t.text for t in run))
-                if k is not None:
-                    met.append((len(out), k))
+                brand = spellings.get("".join(t.text for t in run))
+                if brand is not None:
+                    met.append((len(out), brand))
                     out.append(token("".join(t.text for t in run)))
                     i += size
                     break

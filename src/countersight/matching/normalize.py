@@ -113,18 +113,25 @@ def _ascii_word(word: str) -> str:
 def _han_tokens(text: str) -> tuple[list[Token], list[str]]:
     """A Chinese (Han) company or person name: legal forms out, places and trade words named
     (translated where a glossary knows them), the rest as pinyin, one token per run. Written in
-    traditional characters or simplified, the same."""
+    traditional characters or simplified, the same. What stands in brackets ("(长光卫星)", a
+    short name) comes last, marked as aside."""
     org_types: list[str] = []
-    rest = simplified(text)
+    rest = simplified(unicodedata.normalize("NFKC", text))
     for han, canonical in HAN_LEGAL_FORMS:
         if han in rest:
             rest = rest.replace(han, " ")
             org_types.append(canonical)
     tokens: list[Token] = []
-    for run in _HAN.findall(rest):
-        tokens.extend(_han_run(run))
-    for other in _HAN.split(rest):
-        tokens.extend(token(w) for w in _latin(other).split())
+    bracketed = " ".join(_BRACKETED.findall(rest))
+    for part, aside in ((_BRACKETED.sub(" ", rest), False), (bracketed, True)):
+        found: list[Token] = []
+        for run in _HAN.findall(part):
+            found.extend(_han_run(run))
+        for other in _HAN.split(part):
+            found.extend(token(w) for w in _latin(other).split())
+        if aside:
+            found = [token(t.text, t.weak, t.alt, t.syllables, not t.weak) for t in found]
+        tokens.extend(found)
     return tokens, org_types
 
 
