@@ -6,6 +6,7 @@ import pytest
 
 from countersight.matching.names import word_similarity, words_of
 from countersight.matching.normalize import fold, prepare, token
+from countersight.matching.parts import name_parts
 from countersight.matching.score import compare_names
 
 CASES = [
@@ -174,6 +175,127 @@ CASES = [
     ("a surname alone", "Person", "Karimov", "Rashid Karimov", True),
     ("a surname alone, written first", "Person", "Karimov", "KARIMOV, Rashid", True),
     ("a given name alone, written last", "Person", "Rashid", "KARIMOV, Rashid", False),
+    # Across scripts: Chinese queries against Latin names and back.
+    (
+        "a Chinese brand spelt by ear",
+        "Company",
+        "Reno Electronics Ltd",
+        "雷诺电子有限公司",
+        True,
+    ),
+    (
+        "a Chinese brand spelt by ear, the other way",
+        "Company",
+        "雷诺电子有限公司",
+        "Reno Electronics Ltd",
+        True,
+    ),
+    (
+        "a brand's consonants as an abbreviation",
+        "Company",
+        "MKBL Technology (HK) Ltd",
+        "美凯博龙科技(香港)有限公司",
+        True,
+    ),
+    (
+        "a sound-alike with nothing else in common",
+        "Company",
+        "Reno Ltd",
+        "雷诺贸易有限公司",
+        False,
+    ),
+    (
+        "the same consonants, another vowel",
+        "Company",
+        "Sure Technology Ltd",
+        "塞拉科技有限公司",
+        False,
+    ),
+    (
+        "the same consonants, too few to tell",
+        "Company",
+        "Ecod Technology Ltd",
+        "亿可达科技有限公司",
+        False,
+    ),
+    (
+        "science and technology is one trade word; a short name in brackets is optional",
+        "Company",
+        "Hefei Longxin Science and Technology Co., Ltd (LXST)",
+        "合肥龙芯科技有限公司",
+        True,
+    ),
+    (
+        "a city the glossary knows",
+        "Company",
+        "Wenzhou Haotian Trading Co",
+        "温州浩天贸易有限公司",
+        True,
+    ),
+    (
+        "traditional characters",
+        "Company",
+        "Wenzhou Haotian Trading Co",
+        "溫州浩天貿易有限公司",
+        True,
+    ),
+    (
+        "a name of places and trade words only, every word met",
+        "Company",
+        "Asia Pacific International Logistics Ltd",
+        "亚太国际物流有限公司",
+        True,
+    ),
+    (
+        "a name of places and trade words only, one word missing",
+        "Company",
+        "Asia Pacific Logistics Ltd",
+        "亚太国际物流有限公司",
+        False,
+    ),
+    (
+        "a brand's pinyin written syllable by syllable",
+        "Company",
+        "Hao Tian Electronic (HK) Co., Limited",
+        "浩天電子(香港)有限公司",
+        True,
+    ),
+    (
+        "a Chinese short name in brackets repeats the brand",
+        "Company",
+        "Hua Rui Satellite Technology Co. Ltd",
+        "华瑞卫星技术股份有限公司\uff08华瑞卫星\uff09",
+        True,
+    ),
+    (
+        "a brand read with a character's other reading",
+        "Company",
+        "Ningbo Hangtai Trading Co., Ltd",
+        "宁波行泰贸易有限公司",
+        True,
+    ),
+    (
+        "syllables of another brand",
+        "Company",
+        "Hao Tian Electronic (HK) Co., Limited",
+        "浩达电子(香港)有限公司",
+        False,
+    ),
+    (
+        "pinyin of other syllables is no sound-alike",
+        "Company",
+        "天眼科技有限公司",
+        "Tianyi Technology Co Ltd",
+        False,
+    ),
+    ("a country is a place, not a brand", "Organization", "美国国际共和研究所", "MG LLC", False),
+    (
+        "one of the names a field lists",
+        "Company",
+        "Nanjing Qiaoyu Electronic Co., Nanjing Hongshen Trading Co. Ltd / 南京鸿深贸易有限公司",
+        "Qiaoyu Electronic",
+        True,
+    ),
 ]
 
 
@@ -337,3 +459,88 @@ def test_words_split_differently_are_not_words_added() -> None:
     assert not any(f.name == "added_words" for f in result.features)
     result = compare_names("Banco Rioplata S.A.", "Banco Rioplata Uruguay S.A.", "Company")
     assert any(f.name == "added_words" for f in result.features)
+
+
+SOUNDING = [
+    token("leinuo", alt=("ln",), syllables=("lei", "nuo")),
+    token("reno"),
+    token("renovo"),
+    token("lana"),
+    token("meikaibolong", alt=("mkbl",), syllables=("mei", "kai", "bo", "long")),
+    token("mkbl"),
+    token("mkpl"),
+    token("saila", alt=("sl",), syllables=("sai", "la")),
+    token("sure"),
+    token("keyuan", alt=("ky",), syllables=("ke", "yuan")),
+    token("coyuan"),
+    token("technology", weak=True),
+    token("tnlg"),
+]
+
+
+def test_sound_similarities_worked_out_per_query_equal_those_pair_by_pair() -> None:
+    words = words_of(SOUNDING, SOUNDING)
+    for a in SOUNDING:
+        for b in SOUNDING:
+            expected = word_similarity(a, b)
+            assert words.near.get(b.text, {}).get(a.text, 0.0) == expected, (a.text, b.text)
+    near = words.near
+    assert near["reno"]["leinuo"] == near["leinuo"]["reno"] == 0.9
+    assert near["mkpl"]["meikaibolong"] == 0.9  # b and p are one sound class
+    assert "sure" not in near.get("saila", {})  # u is not a
+    assert near["coyuan"]["keyuan"] == 0.9  # two consonants, spelt close
+    assert "lana" not in near.get("leinuo", {})  # a is not e
+    assert "technology" not in near.get("leinuo", {})  # trade words are not brands
+
+
+def test_traditional_and_simplified_names_prepare_alike() -> None:
+    traditional, simplified = prepare("溫州浩天貿易有限公司"), prepare("温州浩天贸易有限公司")
+    assert traditional.tokens == simplified.tokens
+    assert traditional.org_types == simplified.org_types == ("ltd",)
+
+
+def test_a_name_field_is_split_only_where_each_part_has_a_legal_form() -> None:
+    assert name_parts("A Trading Co., B Electronic Co. Ltd / 丙公司") == (
+        "A Trading Co., B Electronic Co. Ltd / 丙公司",
+        "A Trading Co.",
+        "B Electronic Co. Ltd",
+        "丙公司",
+    )
+    assert name_parts("Shenzhen Biguang Trading Co., Ltd.") == (
+        "Shenzhen Biguang Trading Co., Ltd.",
+    )
+    assert name_parts("Bank Melli Iran, Hamburg Branch") == ("Bank Melli Iran, Hamburg Branch",)
+    assert name_parts("SALEK, ABDULHAI / SALEK, A.", "Person") == (
+        "SALEK, ABDULHAI / SALEK, A.",
+        "SALEK, ABDULHAI",
+        "SALEK, A.",
+    )
+
+
+def test_the_traditional_table_keeps_every_reading() -> None:
+    from pypinyin import lazy_pinyin
+
+    from countersight.matching.hanzi import TRADITIONAL
+
+    assert len(TRADITIONAL) > 150
+    for traditional, simple in TRADITIONAL.items():
+        assert traditional != simple
+        assert lazy_pinyin(traditional) == lazy_pinyin(simple), traditional
+
+
+def test_the_documented_sound_similarity_is_the_one_in_the_code() -> None:
+    from pathlib import Path
+
+    from countersight.matching.phonetic import SOUND_SIMILARITY
+
+    text = (Path(__file__).parents[2] / "docs" / "matching.md").read_text(encoding="utf-8")
+    assert f"are **{SOUND_SIMILARITY}** (`SOUND_SIMILARITY`" in text
+
+
+def test_translated_trade_words_stay_distinctive_in_latin_names() -> None:
+    from countersight.matching.glossary import HAN_TRANSLATED_WORDS, LATIN_WEAK_WORDS
+
+    assert HAN_TRANSLATED_WORDS["激光"] == "laser"
+    assert ("laser", True) in [(t.text, t.weak) for t in prepare("深圳激光科技有限公司").tokens]
+    assert "laser" not in LATIN_WEAK_WORDS
+    assert ("laser", False) in [(t.text, t.weak) for t in prepare("Ou Rui Laser Co Ltd").tokens]

@@ -2,8 +2,9 @@
 entities in the store, so that a query scores a few dozen candidates instead of the whole list.
 
 Keys are the words of each name (and their other spellings), plus the first and last four
-letters of longer words, which survive most typos. A key shared by very many names (a common
-first name, "trading") is only used when the query has nothing rarer."""
+letters of longer words, which survive most typos, and the consonant skeleton of Chinese brands
+(``phonetic``). A key shared by very many names (a common first name, "trading") is only used
+when the query has nothing rarer."""
 
 from __future__ import annotations
 
@@ -15,13 +16,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from countersight.matching.glossary import LATIN_WEAK_WORDS
 from countersight.matching.normalize import NameForm
+from countersight.matching.phonetic import MIN_LATIN_LETTERS, latin_skeletons, sound_keys
 from countersight.matching.score import Party
 from countersight.model import Entity
 
 MAX_CANDIDATE_NAMES = 40
 COMMON_POSTINGS = 3000
 AFFIX_WEIGHT = 0.4
+SOUND_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,8 @@ def keys(form: NameForm) -> list[tuple[str, float]]:
         if len(token.text) >= 6:
             out.append(("p" + token.text[:4], base * AFFIX_WEIGHT))
             out.append(("s" + token.text[-4:], base * AFFIX_WEIGHT))
+        if token.syllables:
+            out.extend(("k" + key, base * SOUND_WEIGHT) for key in sound_keys(token))
     joined = "".join(form.words)
     if len(form.tokens) > 1 and len(joined) >= 6:
         out.append(("j" + joined, 1.0))
@@ -104,6 +110,9 @@ class Index:
         names = max(1, len(self.name_owner))
         self._log_names = math.log(names + 1)
         self._rarity: dict[str, float] = {}
+        self._sounds: dict[str, list[str]] | None = None
+        self._brands = any(key[0] == "k" for key in self.postings)
+        """Whether the list has Chinese brands, which Latin words may sound like."""
 
     def __len__(self) -> int:
         return len(self.listed)
@@ -119,11 +128,13 @@ class Index:
             known = self._rarity[word] = max(0.2, self._weight(len(found)))
         return known
 
-    def candidates(self, forms: Iterable[NameForm]) -> list[Listed]:
+    def candidates(self, forms: Iterable[NameForm], sounds: bool = True) -> list[Listed]:
+        """The listed names that share the most (and rarest) keys with ``forms``; with
+        ``sounds``, sound-alikes across scripts too (for organisations: brands are theirs)."""
         scores: dict[int, float] = defaultdict(float)
         skipped: list[tuple[array[int], float]] = []
         for form in forms:
-            for key, base in keys(form):
+            for key, base in [*keys(form), *(self._sound_lookups(form) if sounds else ())]:
                 found = self.postings.get(key)
                 if found is None:
                     continue
@@ -141,6 +152,35 @@ class Index:
         best = heapq.nlargest(MAX_CANDIDATE_NAMES, scores.items(), key=lambda item: item[1])
         owners = dict.fromkeys(self.name_owner[name] for name, _ in best)
         return [self.listed[number] for number in owners]
+
+    def _sound_lookups(self, form: NameForm) -> list[tuple[str, float]]:
+        """Query-side keys for sound-alikes across scripts: a Latin word looks for Chinese
+        brands of its skeleton; a Chinese brand for the listed Latin words of its skeleton."""
+        out: list[tuple[str, float]] = []
+        for token in form.tokens:
+            if token.syllables:
+                words = self._sound_words()
+                for key in sound_keys(token):
+                    out.extend(("w" + w, SOUND_WEIGHT) for w in words.get(key, ()))
+            elif self._brands:
+                out.extend(("k" + key, SOUND_WEIGHT) for key in sound_keys(token))
+        return out
+
+    def _sound_words(self) -> dict[str, list[str]]:
+        """The list's Latin words by skeleton: worked out on the first Chinese query only."""
+        if self._sounds is None:
+            self._sounds = {}
+            for key in self.postings:
+                word = key[1:]
+                if (
+                    key[0] == "w"
+                    and len(word) >= MIN_LATIN_LETTERS
+                    and word.isalpha()
+                    and word not in LATIN_WEAK_WORDS
+                ):
+                    for skeleton in latin_skeletons(word):
+                        self._sounds.setdefault(skeleton, []).append(word)
+        return self._sounds
 
     def _weight(self, postings: int) -> float:
         return math.log((len(self.name_owner) + 1) / postings) / self._log_names

@@ -13,10 +13,12 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from countersight.matching.normalize import NameForm, Token, fold
+from countersight.matching.normalize import NameForm, Token, fold, token
+from countersight.matching.phonetic import can_sound, sound_similarity
 
 WEAK_WEIGHT = 0.3
 SUBSET_BASE = 0.7
+WEAK_ONLY = 0.5
 Rarity = Callable[[str], float]
 """A word's weight from how rare it is in the list (1.0 for a word seen once); or none."""
 
@@ -46,13 +48,16 @@ word, not a typo."""
 
 
 def word_similarity(a: Token, b: Token, exact: bool = False) -> float:
-    """1.0 for the same word; an initial meets its word at 0.8; a typo (one edit in a short
-    word, a transposition, two edits in a long one) keeps most of the similarity; a different
-    word is 0."""
+    """1.0 for the same word; a Chinese brand and a Latin word that sound alike (see
+    ``phonetic``) 0.9; an initial meets its word at 0.8; a typo (one edit in a short word, a
+    transposition, two edits in a long one) keeps most of the similarity; a different word
+    is 0."""
     if a.text == b.text or a.text in b.alt or b.text in a.alt:
         return 1.0
     if exact:
         return 0.0
+    if sound := sound_similarity(a, b):
+        return sound
     short = min(len(a.text), len(b.text))
     if short == 1:
         return 0.8 if a.text[0] == b.text[0] else 0.0
@@ -92,10 +97,18 @@ def words_of(
     with a cut-off) instead of ``word_similarity`` pair by pair; same values."""
     texts: dict[str, None] = {}
     by_alt: dict[str, list[str]] = {}
+    query = tuple(query)
+    brands: dict[str, Token] = {}  # Chinese brands, which Latin words may sound like
+    others: dict[str, Token] = {}  # and, for a query with brands, the words they may sound like
+    with_brands = any(q.syllables for q in query)
     for t in vocabulary:
         texts[t.text] = None
         for alt in t.alt:
             by_alt.setdefault(alt, []).append(t.text)
+        if t.syllables:
+            brands.setdefault(t.text, t)
+        elif with_brands:
+            others.setdefault(t.text, t)
     initials = [w for w in texts if len(w) == 1]
     longer = [w for w in texts if len(w) > 1]
     near: dict[str, dict[str, float]] = {}
@@ -130,6 +143,12 @@ def words_of(
                     similarity = _typo_similarity(q.text, word, int(edits))
                     if similarity > 0.0:
                         found[word] = similarity
+        sounding = others if q.syllables else brands
+        if sounding and can_sound(q):
+            # Sound-alikes across scripts, which edit distance misses (and which outrank it).
+            for word, t in sounding.items():
+                if found.get(word) != 1.0 and (sound := sound_similarity(q, t)):
+                    found[word] = sound
         for word, similarity in found.items():
             near.setdefault(word, {})[q.text] = similarity
     return Words(near, weight)
@@ -150,6 +169,11 @@ def compare(
         return NameScore(0.0, 0.0, 0.0, (), 0.0, False)
     if words is None:
         words = words_of(q_tokens, c_tokens, rarity)
+    joined_brands: list[tuple[float, int, int]] = []
+    if query.script != candidate.script:
+        q_tokens, q_met = _brands_spelt_apart(q_tokens, c_tokens)
+        c_tokens, c_met = _brands_spelt_apart(c_tokens, q_tokens)
+        joined_brands = [(1.0, i, k) for i, k in q_met] + [(1.0, k, j) for j, k in c_met]
     # Written as one word the names may be the same (a word split or joined: "SiemensAG") when
     # they have different numbers of words or only one has a legal form, and their lengths
     # are within a tenth of each other (else the one-word similarity is below 0.9).
@@ -166,14 +190,24 @@ def compare(
                 similarity = found.get(q.text)
                 if similarity is not None and (not exact or similarity == 1.0):
                     scored.append((similarity, i, j))
+    scored += joined_brands
     if not scored and not may_resplit:
         return NameScore(0.0, 0.0, 0.0, (), 0.0, False)
-    scored.sort(reverse=True)
+    if any(t.aside for t in q_tokens) or any(t.aside for t in c_tokens):
+        # A word met twice (a short name in brackets repeats the name): the main one first.
+        scored.sort(
+            key=lambda x: (x[0], not (q_tokens[x[1]].aside or c_tokens[x[2]].aside), x[1], x[2]),
+            reverse=True,
+        )
+    else:
+        scored.sort(reverse=True)
     q_best = [0.0] * len(q_tokens)
     c_best = [0.0] * len(c_tokens)
     pairs: list[Pair] = []
     used_q: set[int] = set()
     used_c: set[int] = set()
+    sound_only = True  # every distinctive word that met its counterpart met it by sound alone
+    weak_met = False
     for similarity, i, j in scored:
         if i in used_q or j in used_c:
             continue
@@ -181,9 +215,13 @@ def compare(
         used_c.add(j)
         q_best[i] = c_best[j] = similarity
         pairs.append(Pair(q_tokens[i].text, c_tokens[j].text, round(similarity, 4)))
+        if q_tokens[i].weak:
+            weak_met = weak_met or similarity >= 0.9
+        elif sound_only and (similarity == 1.0 or not _by_sound(q_tokens[i], c_tokens[j])):
+            sound_only = False
     weight = words.weight
-    q_weights = [weight[t.text] * (WEAK_WEIGHT if t.weak else 1.0) for t in q_tokens]
-    c_weights = [weight[t.text] * (WEAK_WEIGHT if t.weak else 1.0) for t in c_tokens]
+    q_weights = [weight.get(t.text, 1.0) * (WEAK_WEIGHT if t.weak else 1.0) for t in q_tokens]
+    c_weights = [weight.get(t.text, 1.0) * (WEAK_WEIGHT if t.weak else 1.0) for t in c_tokens]
     q_cov = sum(w * s for w, s in zip(q_weights, q_best, strict=True)) / sum(q_weights)
     c_cov = sum(w * s for w, s in zip(c_weights, c_best, strict=True)) / sum(c_weights)
     strong = any(s > 0 and not q_tokens[i].weak for i, s in enumerate(q_best))
@@ -200,10 +238,11 @@ def compare(
     # conflict: the names are of different people or companies.
     q_all = all(q_best[i] > 0 for i, t in enumerate(q_tokens) if not t.weak)
     c_all = all(c_best[j] > 0 for j, t in enumerate(c_tokens) if not t.weak)
-    if q_all and c_all and query.script != candidate.script and strong:
+    across = query.script != candidate.script and strong
+    if across and _all_met(q_tokens, q_best) and _all_met(c_tokens, c_best):
         # Across scripts, trade words are translated freely (科技 is "Technology" or
-        # "Electronics"): when every distinctive word meets its counterpart, the rest is
-        # translation, not a difference.
+        # "Electronics") and a short name in brackets may have no counterpart: when every
+        # distinctive word meets its counterpart, the rest is translation, not a difference.
         coverage = min(_strong_mean(q_tokens, q_best), _strong_mean(c_tokens, c_best))
     elif q_all or c_all:
         small, big = (q_cov, c_cov) if q_all and (not c_all or q_cov <= c_cov) else (c_cov, q_cov)
@@ -212,8 +251,11 @@ def compare(
         coverage = q_cov * c_cov
     resplit = joined >= 0.9
     score = max(coverage, joined) if resplit else coverage
-    if not strong and not resplit:
-        score = min(score, 0.5)  # only places and trade words in common
+    if not strong and not resplit and not (q_all and c_all and _all_met_weak(q_best, c_best)):
+        score = min(score, WEAK_ONLY)  # only places and trade words in common
+    elif strong and sound_only and not weak_met and not resplit:
+        # A brand that sounds like a word, and nothing else in common: many words sound alike.
+        score = min(score, WEAK_ONLY)
     return NameScore(
         score=score,
         query_coverage=q_cov,
@@ -224,8 +266,56 @@ def compare(
     )
 
 
+def _brands_spelt_apart(
+    tokens: tuple[Token, ...], other: tuple[Token, ...]
+) -> tuple[tuple[Token, ...], list[tuple[int, int]]]:
+    """Latin words that together spell a Chinese brand of the other name, its pinyin written
+    syllable by syllable ("Mei Xin" for 美欣 Meixin), as one word; and which word of ``tokens``
+    now meets which brand of ``other``."""
+    spellings: dict[str, int] = {}
+    for k, t in enumerate(other):
+        if t.syllables:
+            for spelling in (t.text, *t.alt):
+                if len(spelling) > 3:
+                    spellings.setdefault(spelling, k)  # the first: the name, not its short name
+    if not spellings:
+        return tokens, []
+    out: list[Token] = []
+    met: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        for size in (3, 2):
+            run = tokens[i : i + size]
+            if len(run) == size and not any(t.syllables or t.weak for t in run):
+                brand = spellings.get("".join(t.text for t in run))
+                if brand is not None:
+                    met.append((len(out), brand))
+                    out.append(token("".join(t.text for t in run)))
+                    i += size
+                    break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return tuple(out), met
+
+
+def _by_sound(a: Token, b: Token) -> bool:
+    """Whether two different words met by sound (see ``word_similarity``)."""
+    return bool(a.syllables or b.syllables) and sound_similarity(a, b) > 0.0
+
+
+def _all_met_weak(q_best: list[float], c_best: list[float]) -> bool:
+    """Names of places and trade words only, every one of them met on both sides: the same
+    name ("Inner Mongolia Asia Europe International Logistics"), however generic."""
+    return min(q_best) >= 0.9 and min(c_best) >= 0.9
+
+
+def _all_met(tokens: tuple[Token, ...], best: list[float]) -> bool:
+    return all(s > 0 for t, s in zip(tokens, best, strict=True) if not t.weak and not t.aside)
+
+
 def _strong_mean(tokens: tuple[Token, ...], best: list[float]) -> float:
-    sims = [s for t, s in zip(tokens, best, strict=True) if not t.weak]
+    sims = [s for t, s in zip(tokens, best, strict=True) if not t.weak and not t.aside]
     return sum(sims) / len(sims) if sims else 0.0
 
 

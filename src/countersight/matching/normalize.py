@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from anyascii import anyascii
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 from rigour._core import ordinals_dict, stopwords_list  # no public wrapper: rigour pinned to 2.6.x
 from rigour.names import extract_org_types, remove_person_prefixes
 from rigour.text import ascii_text
@@ -22,12 +22,14 @@ from countersight.matching.glossary import (
     HAN_LEGAL_FORMS,
     HAN_PLACES,
     HAN_TRADE_WORDS,
+    LATIN_PHRASES,
     LATIN_WEAK_WORDS,
     ORG_WORDS,
     PARTICLES,
     PATRONYMIC_ENDINGS,
     PERSON_TITLES,
 )
+from countersight.matching.hanzi import simplified
 from countersight.scripts import script_of
 
 
@@ -40,12 +42,24 @@ class Token:
     the score."""
     alt: tuple[str, ...] = ()
     """Other spellings the word is known by (the initials of a Chinese brand's syllables)."""
+    syllables: tuple[str, ...] = ()
+    """The pinyin syllables of a Chinese brand (empty for any other word): what it sounds like,
+    for ``phonetic.sound_similarity``."""
+    aside: bool = False
+    """A word in brackets on its own, "(SpaceTy)": a short name or a place beside the name,
+    which a name in another script need not have."""
 
 
 @lru_cache(maxsize=1 << 20)
-def token(text: str, weak: bool = False, alt: tuple[str, ...] = ()) -> Token:
+def token(
+    text: str,
+    weak: bool = False,
+    alt: tuple[str, ...] = (),
+    syllables: tuple[str, ...] = (),
+    aside: bool = False,
+) -> Token:
     """One shared Token per distinct word: a list of 50,000 entities repeats its words a lot."""
-    return Token(sys.intern(text), weak, alt)
+    return Token(sys.intern(text), weak, alt, syllables, aside)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +90,8 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _APOSTROPHES = re.compile("['`\u2018\u2019\u02bc]")
 _LEET = str.maketrans("0134579", "oieastg")
 _MIXED = re.compile(r"(?=\w*[a-z])(?=\w*\d)\w+")
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+_PHRASES = re.compile(r"\b(?:" + "|".join(map(re.escape, LATIN_PHRASES)) + r")\b")
 
 
 def _latin(text: str) -> str:
@@ -109,18 +125,26 @@ def _ascii_word(word: str) -> str:
 
 def _han_tokens(text: str) -> tuple[list[Token], list[str]]:
     """A Chinese (Han) company or person name: legal forms out, places and trade words named
-    (translated where a glossary knows them), the rest as pinyin, one token per run."""
+    (translated where a glossary knows them), the rest as pinyin, one token per run. Written in
+    traditional characters or simplified, the same. What stands in brackets ("(长光卫星)", a
+    short name) comes last, marked as aside."""
     org_types: list[str] = []
-    rest = text
+    rest = simplified(unicodedata.normalize("NFKC", text))
     for han, canonical in HAN_LEGAL_FORMS:
         if han in rest:
             rest = rest.replace(han, " ")
             org_types.append(canonical)
     tokens: list[Token] = []
-    for run in _HAN.findall(rest):
-        tokens.extend(_han_run(run))
-    for other in _HAN.split(rest):
-        tokens.extend(token(w) for w in _latin(other).split())
+    bracketed = " ".join(_BRACKETED.findall(rest))
+    for part, aside in ((_BRACKETED.sub(" ", rest), False), (bracketed, True)):
+        found: list[Token] = []
+        for run in _HAN.findall(part):
+            found.extend(_han_run(run))
+        for other in _HAN.split(part):
+            found.extend(token(w) for w in _latin(other).split())
+        if aside:
+            found = [token(t.text, t.weak, t.alt, t.syllables, not t.weak) for t in found]
+        tokens.extend(found)
     return tokens, org_types
 
 
@@ -137,7 +161,7 @@ def _han_run(run: str) -> list[Token]:
                 if brand:
                     out.append(_brand(brand))
                     brand = ""
-                out.append(token(HAN_PLACES[piece], True))
+                out.extend(token(w, True) for w in HAN_PLACES[piece].split())
                 position += size
                 break
             if piece in HAN_TRADE_WORDS:
@@ -160,12 +184,33 @@ def _brand(han: str) -> Token:
     another spelling (日新 is written Rixin, and RX)."""
     syllables = _syllables(han)
     initials = "".join(s[0] for s in syllables if s)
-    return token("".join(syllables), False, (initials,) if len(syllables) > 1 else ())
+    text = "".join(syllables)
+    others = tuple(s for s in _readings(han) if s != text)
+    return token(text, False, ((initials,) if len(syllables) > 1 else ()) + others, syllables)
+
+
+_MOST_READINGS = 4
+
+
+@lru_cache(maxsize=65536)
+def _readings(han: str) -> tuple[str, ...]:
+    """A brand's pinyin with its characters' other readings (偲 is cai or si): a few at most."""
+    readings = [""]
+    for options in pinyin(han, style=Style.NORMAL, heteronym=True):
+        readings = [r + o for r in readings for o in options][:_MOST_READINGS]
+    return tuple(readings)
 
 
 @lru_cache(maxsize=65536)
 def _syllables(han: str) -> tuple[str, ...]:
     return tuple(lazy_pinyin(han, style=Style.NORMAL))
+
+
+def _aside(text: str) -> frozenset[str]:
+    """The words that stand alone in brackets (full-width brackets too)."""
+    inside = _BRACKETED.findall(unicodedata.normalize("NFKC", text))
+    words = (_latin(part).split() for part in inside)
+    return frozenset(w[0] for w in words if len(w) == 1)
 
 
 @lru_cache(maxsize=16384)
@@ -196,6 +241,7 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
                 org_types = written if latin else []
         latin = latin or _latin(text)
         if not person:
+            latin = _PHRASES.sub(lambda m: LATIN_PHRASES[m.group(0)], latin)
             body, found = _legal_forms(latin)
             body = " ".join(body.split())
             if body:
@@ -205,7 +251,8 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
         if not person:
             org_types += [w for w in words if w in ORG_WORDS]
             words = [w for w in words if w not in ORG_WORDS] or words
-            tokens = _org_tokens(words)
+            aside = _aside(text) if "(" in text or "\uff08" in text else frozenset()
+            tokens = _org_tokens(words, aside)
         else:
             # Titles dropped (only titles: kept, weak); particles kept, weak.
             tokens = [token(w, w in PARTICLES) for w in words if w not in PERSON_TITLES] or [
@@ -278,10 +325,10 @@ written as one word); ordinary words in people's names, where von, de and al are
 name."""
 
 
-def _org_tokens(words: list[str]) -> list[Token]:
+def _org_tokens(words: list[str], aside: frozenset[str] = frozenset()) -> list[Token]:
     """An organisation's words as tokens: a number, in words or digits, is one token with its
     digits as the other spelling (First -> first|1, "Forty-Four" -> fortyfour|44, 1st -> 1);
-    stop words, places and trade words weak."""
+    stop words, places and trade words weak; the words in ``aside`` stood alone in brackets."""
     numbers = _numbers()
     tokens: list[Token] = []
     position = 0
@@ -299,7 +346,8 @@ def _org_tokens(words: list[str]) -> list[Token]:
                 break
         else:
             word = words[position]
-            tokens.append(token(word, word in LATIN_WEAK_WORDS or word in LATIN_STOPWORDS))
+            weak = word in LATIN_WEAK_WORDS or word in LATIN_STOPWORDS
+            tokens.append(token(word, weak, aside=word in aside))
             position += 1
     return tokens or [token(w, w in LATIN_WEAK_WORDS) for w in words]
 

@@ -22,6 +22,7 @@ from countersight.matching.glossary import KINSHIP_WORDS, LIMITED_COMPANIES, STO
 from countersight.matching.names import NameScore, Rarity, Words
 from countersight.matching.names import compare as compare_forms
 from countersight.matching.normalize import LATIN_STOPWORDS, NameForm, is_patronymic, prepare
+from countersight.matching.parts import name_parts
 
 ALGORITHM = "countersight-1"
 THRESHOLD = 0.8
@@ -73,7 +74,12 @@ class Party:
     aliases: tuple[str, ...] = ()
 
     def forms(self) -> tuple[NameForm, ...]:
-        return tuple(prepare(n, self.schema) for n in (self.name, *self.aliases) if n.strip())
+        return tuple(
+            prepare(part, self.schema)
+            for n in (self.name, *self.aliases)
+            for part in name_parts(n, self.schema)
+            if part.strip()
+        )
 
 
 class Feature(NamedTuple):

@@ -53,7 +53,7 @@ class Screener:
         forms = tuple(f for f in party.forms() if f.tokens)
         if not forms:
             return []
-        candidates = self.index.candidates(forms)
+        candidates = self.index.candidates(forms, sounds=party.schema != "Person")
         words = words_of(
             (t for f in forms for t in f.tokens),
             (t for listed in candidates for f in listed.forms for t in f.tokens),

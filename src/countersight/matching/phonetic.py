@@ -1,0 +1,249 @@
+"""Sound-alikes across scripts: a Chinese brand and the Latin spelling a company chose for it.
+
+A Chinese company's English name often spells its brand by ear rather than in pinyin: 莫斯特
+(Mosite) is "Most", 达仕恩 (Dashien) "Dason", 沃融 (Worong) "Woeroon", 码可菠萝 (Makeboluo)
+"MKPL". Vowels move freely in such spellings; consonants mostly keep their place of
+articulation. So both sides are reduced to a *consonant skeleton*: vowels and glides dropped,
+consonants folded into a few classes (voiced and voiceless alike, b/p, d/t, g/k; the hissing
+sounds s, z, c, j, q, x, zh, ch, sh one class, as Wade-Giles and Cantonese spellings blur them;
+l and r one; n and ng one), a repeat merged where no vowel comes between. A Latin word's
+skeleton is read from its English spelling, a Han brand's from its pinyin syllables (an
+abbreviation, a word of consonants only, from their initials). The vowel right after the first
+consonant must agree too (in three classes), where both sides have one; a skeleton of two
+consonants only counts with that vowel to go by, or with spellings within two edits.
+
+The same skeleton is weak evidence on its own (many words share "ls" or "kt"): it only counts
+between a Chinese brand of two syllables or more and a Latin word of three letters or more
+that is not a place or a trade word, and ``names.compare`` asks for a place or trade word in
+common before a sound-alike alone makes a match."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Protocol
+
+from rapidfuzz.distance import Levenshtein
+
+SOUND_SIMILARITY = 0.9
+"""The similarity of a Chinese brand and a Latin word with the same consonant skeleton."""
+MIN_SKELETON = 2
+"""Skeletons shorter than this (one consonant) say nothing."""
+MIN_LATIN_LETTERS = 3
+
+
+class Sounded(Protocol):
+    """What a word needs to be compared by sound (``normalize.Token`` is one)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def weak(self) -> bool: ...
+    @property
+    def syllables(self) -> tuple[str, ...]: ...
+
+
+# One class per group of consonants that transliterations confuse; "" for what is dropped.
+_CLASSES = {
+    **dict.fromkeys("bp", "p"),
+    **dict.fromkeys("dt", "t"),
+    **dict.fromkeys("gkq", "k"),
+    **dict.fromkeys("cjsxz", "s"),
+    **dict.fromkeys("lr", "l"),
+    **dict.fromkeys("vw", "w"),
+    "m": "m",
+    "n": "n",
+    "f": "f",
+    "h": "h",
+}
+_PINYIN_CLASSES = {**_CLASSES, "q": "s"}
+# English spelling: digraphs first (longest first), then c and x by what follows.
+_ENGLISH_DIGRAPHS = re.compile(
+    r"sch|tch|ph|ck|th|gh|hs|ts|tz|sh|ch|zh|ng(?![aeiouy])|qu|c(?=[eiy])|^x"
+)
+_ENGLISH_DIGRAPH_SOUNDS = {
+    "sch": "s",
+    "tch": "s",
+    "ph": "f",
+    "ck": "k",
+    "th": "t",
+    "gh": "",
+    "hs": "s",
+    "ts": "s",
+    "tz": "s",
+    "sh": "s",
+    "ch": "s",
+    "zh": "s",
+    "ng": "n",
+    "qu": "k",
+    "c": "s",
+    "x": "s",
+}
+_PINYIN_DIGRAPHS = re.compile(r"zh|ch|sh|ng")
+
+
+def _collapse(classes: list[str]) -> str:
+    """The classes in order, a repeat merged only where nothing came between (a vowel or a
+    glide, given as "", keeps two apart: tian-yan is t-n-n, tianyi t-n)."""
+    out: list[str] = []
+    previous = ""
+    for c in classes:
+        if c and c != previous:
+            out.append(c)
+        previous = c
+    return "".join(out)
+
+
+def _english(word: str) -> str:
+    """The skeleton of a word read as English spelling: Dason -> tsn, Alice -> ls."""
+    classes: list[str] = []
+    position = 0
+    for match in _ENGLISH_DIGRAPHS.finditer(word):
+        classes.extend(_english_letters(word[position : match.start()], position))
+        classes.append(_ENGLISH_DIGRAPH_SOUNDS[match.group(0)])
+        position = match.end()
+    classes.extend(_english_letters(word[position:], position))
+    return _collapse(classes)
+
+
+def _english_letters(part: str, offset: int) -> list[str]:
+    out: list[str] = []
+    for i, ch in enumerate(part):
+        if ch == "h" and offset + i > 0:
+            continue  # an h after the first letter is silent or part of a vowel
+        if ch == "x":
+            out.extend(("k", "s"))
+        elif ch == "c":
+            out.append("k")
+        else:
+            out.append(_CLASSES.get(ch, ""))
+    return out
+
+
+def _pinyin(word: str) -> str:
+    """The skeleton of a pinyin spelling: Xinyi -> sn."""
+    return _collapse(
+        [
+            "s" if p in ("zh", "ch", "sh") else "n" if p == "ng" else _PINYIN_CLASSES.get(p, "")
+            for p in _pinyin_pieces(word)
+        ]
+    )
+
+
+def _pinyin_pieces(word: str) -> list[str]:
+    pieces: list[str] = []
+    position = 0
+    for match in _PINYIN_DIGRAPHS.finditer(word):
+        pieces.extend(word[position : match.start()])
+        pieces.append(match.group(0))
+        position = match.end()
+    pieces.extend(word[position:])
+    return pieces
+
+
+@lru_cache(maxsize=65536)
+def latin_skeletons(word: str) -> tuple[str, ...]:
+    """The skeletons of a Latin word as English spelling reads it (none for a word of
+    consonants only, an abbreviation, that has fewer than three: RSS is no brand's sound)."""
+    skeleton = _english(word)
+    if len(skeleton) < MIN_SKELETON or (len(skeleton) < 3 and not _VOWELS.intersection(word)):
+        return ()
+    return (skeleton,)
+
+
+@lru_cache(maxsize=65536)
+def syllable_skeleton(syllables: tuple[str, ...], finals: bool = True) -> str:
+    """The skeleton of a Chinese brand from its pinyin syllables: 达仕恩 (da shi en) -> tsn.
+    Each syllable gives its initial and, for a nasal final, an n (unless ``finals`` is false:
+    the initials alone, as an abbreviation spells them); "er" is heard as an r."""
+    classes: list[str] = []
+    for syllable in syllables:
+        if syllable == "er":
+            classes.append("l")
+            continue
+        pieces = _pinyin_pieces(syllable)
+        initial = pieces[0] if pieces else ""
+        classes.append(_pinyin(initial) if initial not in "aeiouvy" else "")
+        if finals and syllable.endswith(("n", "ng")) and len(pieces) > 1:
+            classes.append("n")
+    return _collapse(classes)
+
+
+def _brand(t: Sounded) -> bool:
+    return len(t.syllables) >= 2
+
+
+def _latin_word(t: Sounded) -> bool:
+    return not t.syllables and not t.weak and len(t.text) >= MIN_LATIN_LETTERS and t.text.isalpha()
+
+
+def sound_similarity(a: Sounded, b: Sounded) -> float:
+    """``SOUND_SIMILARITY`` for a Chinese brand and a Latin word that sound alike (the same
+    consonant skeleton), else 0."""
+    if _brand(a) and _latin_word(b):
+        han, latin = a, b
+    elif _brand(b) and _latin_word(a):
+        han, latin = b, a
+    else:
+        return 0.0
+    # A word of consonants only is an abbreviation: of the syllables' initials.
+    skeleton = syllable_skeleton(han.syllables, bool(_VOWELS.intersection(latin.text)))
+    if len(skeleton) < MIN_SKELETON or skeleton not in latin_skeletons(latin.text):
+        return 0.0
+    han_vowel, latin_vowel = _han_vowel(han.syllables), _latin_vowel(latin.text)
+    if han_vowel != latin_vowel:
+        if han_vowel and latin_vowel:
+            return 0.0  # a different vowel
+        if len(skeleton) < 3 and Levenshtein.distance(han.text, latin.text) > 2:
+            return 0.0  # two consonants only, no vowel to go by, and spelt apart
+    return SOUND_SIMILARITY
+
+
+# The vowel after the first consonant, in three classes (a; e, i, y; o, u): the one vowel a
+# spelling by ear keeps (Dason and 达仕恩 da-shi-en; not 迪杰恩 di-jie-en).
+_VOWELS = frozenset("aeiouy")
+_VOWEL_CLASSES = {"a": "a", "e": "i", "i": "i", "y": "i", "o": "o", "u": "o", "v": "o"}
+_BARE = frozenset({"si", "zi", "ci", "shi", "zhi", "chi", "ri", "te", "de", "ke", "ge", "le", "er"})
+"""Syllables that transliterations use for a consonant alone (Most is 莫斯特 mo-si-te): their
+vowel is not heard."""
+
+
+@lru_cache(maxsize=65536)
+def _latin_vowel(word: str) -> str:
+    """The class of the vowel right after the word's first consonant; "" when a consonant
+    follows it (a cluster, an abbreviation): nothing to compare."""
+    for i, ch in enumerate(word):
+        if _CLASSES.get(ch) and not (ch == "h" and i > 0):
+            rest = _ENGLISH_DIGRAPHS.match(word, i)
+            after = rest.end() if rest else i + 1
+            return _VOWEL_CLASSES.get(word[after : after + 1], "") if after < len(word) else ""
+    return ""
+
+
+@lru_cache(maxsize=65536)
+def _han_vowel(syllables: tuple[str, ...]) -> str:
+    for syllable in syllables:
+        pieces = _pinyin_pieces(syllable)
+        if pieces and pieces[0] not in "aeiouvy":
+            if syllable in _BARE:
+                return ""
+            return _VOWEL_CLASSES.get(pieces[1], "") if len(pieces) > 1 else ""
+        if syllable.endswith("n"):
+            return ""  # the first consonant is a nasal final: no vowel after it here
+    return ""
+
+
+def can_sound(t: Sounded) -> bool:
+    """Whether ``sound_similarity`` can be more than 0 for this word against some other."""
+    return _brand(t) or _latin_word(t)
+
+
+def sound_keys(t: Sounded) -> tuple[str, ...]:
+    """The skeletons a word is looked up by (none for a word that is never compared by
+    sound, or whose skeleton is too short to tell anything)."""
+    if _brand(t):
+        keys = (syllable_skeleton(t.syllables), syllable_skeleton(t.syllables, False))
+        return tuple(k for k in dict.fromkeys(keys) if len(k) >= MIN_SKELETON)
+    if _latin_word(t):
+        return latin_skeletons(t.text)
+    return ()
