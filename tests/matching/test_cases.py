@@ -78,6 +78,11 @@ CASES = [
         False,
     ),
     ("one Korean syllable differs", "Person", "김종은", "김정은", False),
+    # Vessels: the kind of ship before its name is not its name.
+    ("a tanker's prefix", "Vessel", "M/T Havblik Star", "HAVBLIK STAR", True),
+    ("a motor vessel's prefix, run together", "Vessel", "MV Nordlicht 7", "Nordlicht 7", True),
+    ("a ship's name with a typo", "Vessel", "Havblik Starr", "Havblik Star", True),
+    ("two ships sharing a first word", "Vessel", "Havblik Star", "Havblik Princess", False),
     # Legal forms as written, dots and commas included.
     ("a legal form with dots", "Company", "Nordlicht Sp. z o.o.", "Nordlicht", True),
     ("A/S is a legal form", "Company", "Havblik Shipping A/S", "Havblik Shipping AS", True),
@@ -305,6 +310,17 @@ CASES = [
 def test_case(name: str, schema: str, query: str, listed: str, expected: bool) -> None:
     result = compare_names(query, listed, schema)
     assert result.match is expected, f"{name}: score {result.score}"
+
+
+def test_a_vessel_is_not_the_company_of_the_same_name() -> None:
+    from countersight.matching.score import Party, score_party
+
+    vessel, company = Party("Havblik Star", "Vessel"), Party("Havblik Star", "Company")
+    result = score_party(vessel, vessel.forms(), company, company.forms())
+    assert not result.match
+    assert any(f.name == "kind" for f in result.features)
+    assert prepare("M/V Havblik Star", "Vessel").words == ("havblik", "star")
+    assert prepare("MV", "Vessel").words == ("mv",)  # nothing but the prefix: kept
 
 
 def test_a_person_against_a_company_scores_lower() -> None:

@@ -423,6 +423,21 @@ LATIN_PHRASES: dict[str, str] = {
 """Latin phrases that translate one Chinese trade word (科技 is "science and technology" as
 often as "technology"), as the glossary writes them."""
 
+VESSEL_PREFIXES: tuple[tuple[str, ...], ...] = (
+    ("m", "v"),
+    ("m", "t"),
+    ("f", "v"),
+    ("mv",),
+    ("mt",),
+    ("ms",),
+    ("ss",),
+    ("fv",),
+    ("rv",),
+)
+"""What a ship's name is written after (motor vessel, motor tanker, steamship, fishing and
+research vessel: M/V, MT, SS): the kind of ship, not its name. Dropped from the start of a
+vessel's name."""
+
 PERSON_TITLES: frozenset[str] = frozenset(
     {
         "mr",

@@ -28,6 +28,7 @@ from countersight.matching.glossary import (
     PARTICLES,
     PATRONYMIC_ENDINGS,
     PERSON_TITLES,
+    VESSEL_PREFIXES,
 )
 from countersight.matching.hanzi import simplified
 from countersight.scripts import script_of
@@ -248,6 +249,8 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
                 latin = body
                 org_types += found
         words = latin.split()
+        if schema == "Vessel":
+            words = _vessel_name(words)
         if not person:
             org_types += [w for w in words if w in ORG_WORDS]
             words = [w for w in words if w not in ORG_WORDS] or words
@@ -323,6 +326,14 @@ LATIN_STOPWORDS = frozenset(w for w in stopwords_list() if w.isascii() and w.isa
 organisations, where they say little (kept, so that "Van der Bilt" still meets "Vanderbilt"
 written as one word); ordinary words in people's names, where von, de and al are part of the
 name."""
+
+
+def _vessel_name(words: list[str]) -> list[str]:
+    """A ship's name without the prefix that says what kind of ship it is (M/V, MT, SS)."""
+    for prefix in VESSEL_PREFIXES:
+        if len(words) > len(prefix) and tuple(words[: len(prefix)]) == prefix:
+            return words[len(prefix) :]
+    return words
 
 
 def _org_tokens(words: list[str], aside: frozenset[str] = frozenset()) -> list[Token]:
