@@ -78,6 +78,11 @@ CASES = [
         False,
     ),
     ("one Korean syllable differs", "Person", "김종은", "김정은", False),
+    # One listed word against a longer name: one word in common is all there is.
+    ("a one-word alias inside a person's name", "LegalEntity", "Martin Briand", "Martin", False),
+    ("an organisation's acronym as a given name", "LegalEntity", "Ana Mendez", "ANA", False),
+    ("a company named after a surname", "LegalEntity", "Kevin Schneider", "Schneider GmbH", False),
+    ("the one listed word screened alone", "LegalEntity", "Schneider", "Schneider GmbH", True),
     # Vessels: the kind of ship before its name is not its name.
     ("a tanker's prefix", "Vessel", "M/T Havblik Star", "HAVBLIK STAR", True),
     ("a motor vessel's prefix, run together", "Vessel", "MV Nordlicht 7", "Nordlicht 7", True),
@@ -312,6 +317,16 @@ def test_case(name: str, schema: str, query: str, listed: str, expected: bool) -
     assert result.match is expected, f"{name}: score {result.score}"
 
 
+def test_one_listed_word_with_the_same_birth_year_and_country_is_still_reviewed() -> None:
+    from countersight.matching.score import Party, score_party
+
+    listed = Party("Martin", "LegalEntity", birth_years=(1961,), countries=("ir",))
+    party = Party("Martin Briand", "Person", birth_years=(1961,), countries=("ir",))
+    result = score_party(party, party.forms(), listed, listed.forms())
+    assert result.features[1][:2] == ("lone_name", "one listed word in a longer name")
+    assert result.match  # capped below the threshold, then both agreements lift it
+
+
 def test_a_vessel_is_not_the_company_of_the_same_name() -> None:
     from countersight.matching.score import Party, score_party
 
@@ -453,7 +468,13 @@ def test_the_documented_name_rules_are_the_ones_in_the_code() -> None:
 
     text = (Path(__file__).parents[2] / "docs" / "matching.md").read_text(encoding="utf-8")
     text = " ".join(text.split())
-    for name in ("ACRONYM_MATCH", "ADDED_WORDS", "KINSHIP_REVERSED", "LONE_GIVEN_NAME"):
+    for name in (
+        "ACRONYM_MATCH",
+        "ADDED_WORDS",
+        "KINSHIP_REVERSED",
+        "LONE_GIVEN_NAME",
+        "LONE_LISTED_WORD",
+    ):
         value = getattr(score, name)
         assert score.CONFIG[name.lower()] == value
         assert re.search(rf"{re.escape(f'{value:g}')}\**[^`]{{0,20}}`{name}`", text), name

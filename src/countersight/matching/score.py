@@ -37,6 +37,7 @@ KINSHIP_REVERSED = 0.3
 ADDED_WORDS = 0.15
 ACRONYM_MATCH = 0.85
 LONE_GIVEN_NAME = 0.75
+LONE_LISTED_WORD = 0.75
 
 CONFIG: dict[str, float | str] = {
     "algorithm": ALGORITHM,
@@ -52,6 +53,7 @@ CONFIG: dict[str, float | str] = {
     "added_words": ADDED_WORDS,
     "acronym_match": ACRONYM_MATCH,
     "lone_given_name": LONE_GIVEN_NAME,
+    "lone_listed_word": LONE_LISTED_WORD,
     "calibration_slope": calibration.SLOPE,
     "calibration_intercept": calibration.INTERCEPT,
 }
@@ -176,6 +178,11 @@ def score_party(
     ):
         features.append(Feature("lone_name", "one word, not the surname", LONE_GIVEN_NAME - score))
         score = LONE_GIVEN_NAME
+    if score > LONE_LISTED_WORD and _lone_listed_word(q_form, c_form, names):
+        features.append(
+            Feature("lone_name", "one listed word in a longer name", LONE_LISTED_WORD - score)
+        )
+        score = LONE_LISTED_WORD
     if person and _kinship_reversed(q_form, c_form, names):
         score -= KINSHIP_REVERSED
         features.append(Feature("kinship", "son and father swapped", -KINSHIP_REVERSED))
@@ -273,6 +280,25 @@ def _lone_given_name(q: NameForm, c: NameForm, names: NameScore) -> bool:
             surname = long.tokens[0 if "," in long.original else -1]
             return surname.text != names.pairs[0][side]
     return False
+
+
+def _lone_listed_word(q: NameForm, c: NameForm, names: NameScore) -> bool:
+    """The listed name is one word (places, trade words, legal forms and a short name in
+    brackets aside) and a distinctive word of the name screened meets nothing: one word in
+    common is all there is (an alias "Martin" against "Martin Briand", an acronym "ANA"
+    against "Ana Mendez", "Schneider GmbH" against "Kevin Schneider"). Not when the names are
+    the same written as one word ("SiemensAG"), nor when the query's words meet the listed
+    word together ("Hao Tian" spelling the brand 浩天)."""
+    if names.joined >= 0.9 or sum(1 for t in c.tokens if not (t.weak or t.aside)) != 1:
+        return False
+    met = {p.query for p in names.pairs}
+    own = {t.text for t in q.tokens}
+    together = [m for m in met if m not in own]
+    return any(
+        t.text not in met and not any(t.text in m for m in together)
+        for t in q.tokens
+        if not (t.weak or t.aside)
+    )
 
 
 def _kin(form: NameForm) -> set[tuple[str, str]]:
