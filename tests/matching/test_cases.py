@@ -83,6 +83,11 @@ CASES = [
     ("an organisation's acronym as a given name", "LegalEntity", "Ana Mendez", "ANA", False),
     ("a company named after a surname", "LegalEntity", "Kevin Schneider", "Schneider GmbH", False),
     ("the one listed word screened alone", "LegalEntity", "Schneider", "Schneider GmbH", True),
+    # Names written a syllable to a character: a syllable over is another name, not a middle one.
+    ("a Chinese name in the listed one's order", "Person", "伟 王", "Wang Wei", True),
+    ("a Chinese given name of two syllables, one listed", "Person", "楠 伟 王", "Wang Wei", False),
+    ("a Korean name without its surname listed", "Person", "수빈 오", "Su Bin", False),
+    ("a Latin name against a longer Chinese one", "Person", "Wang Wei", "王楠伟", False),
     # Vessels: the kind of ship before its name is not its name.
     ("a tanker's prefix", "Vessel", "M/T Havblik Star", "HAVBLIK STAR", True),
     ("a motor vessel's prefix, run together", "Vessel", "MV Nordlicht 7", "Nordlicht 7", True),

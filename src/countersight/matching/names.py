@@ -244,7 +244,11 @@ def compare(
         # "Electronics") and a short name in brackets may have no counterpart: when every
         # distinctive word meets its counterpart, the rest is translation, not a difference.
         coverage = min(_strong_mean(q_tokens, q_best), _strong_mean(c_tokens, c_best))
-    elif q_all or c_all:
+    elif (q_all or c_all) and not (
+        (query.syllabic and not q_all) or (candidate.syllabic and not c_all)
+    ):
+        # (Not when the name left with words over is written a syllable to a character:
+        # 王楠伟 is not 王伟 with a middle name, 伟 and 楠伟 are two given names.)
         small, big = (q_cov, c_cov) if q_all and (not c_all or q_cov <= c_cov) else (c_cov, q_cov)
         coverage = small * (SUBSET_BASE + (1 - SUBSET_BASE) * big)
     else:

@@ -76,6 +76,9 @@ class NameForm:
     patronymics: tuple[int, ...] = ()
     """Where a person's name of three parts or more has a patronymic (Sergey Viktorovich
     Lavrov: 1)."""
+    syllabic: bool = False
+    """A person's name in Chinese, Korean or Japanese characters, a token to a syllable: a
+    syllable left over is part of another given name or a surname, not a middle name."""
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -223,6 +226,7 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
     person = schema == "Person"
     org_types: list[str] = []
     tokens: list[Token]
+    syllabic = False
     if script == "Han" and not person:
         tokens, org_types = _han_tokens(text)
     elif script in ("Han", "Hangul", "Japanese") and person:
@@ -230,6 +234,7 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
         # character differing is one part of the name differing (the written-as-one-word
         # comparison still lets 习近平 meet "Xi Jinping").
         tokens = [token(w) for ch in text for w in _latin(ch).split()]
+        syllabic = True
     else:
         latin = ""
         if person:
@@ -267,7 +272,7 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
         if person and len(tokens) > 2
         else ()
     )
-    return NameForm(name, tuple(tokens), tuple(org_types), script, size, patronymics)
+    return NameForm(name, tuple(tokens), tuple(org_types), script, size, patronymics, syllabic)
 
 
 _ROMAN = re.compile(r"x{0,3}(ix|iv|v?i{0,3})", re.IGNORECASE)
