@@ -332,6 +332,23 @@ def test_one_listed_word_with_the_same_birth_year_and_country_is_still_reviewed(
     assert result.match  # capped below the threshold, then both agreements lift it
 
 
+@pytest.mark.parametrize(
+    ("text", "part", "expected"),
+    [
+        ("Acme Ltd.", "LTD.", ("Acme  ", True)),
+        ("Acme Ltdx Ltd", "Ltd", ("Acme Ltdx  ", True)),
+        ("xLLC_LLC", "LLC", ("xLLC_LLC", False)),
+        ("İstanbul Demir AŞ", "aş", ("İstanbul Demir  ", True)),
+    ],
+)
+def test_a_legal_form_is_cut_only_where_it_stands_as_words(
+    text: str, part: str, expected: tuple[str, bool]
+) -> None:
+    from countersight.matching.normalize import _cut
+
+    assert _cut(text, part) == expected
+
+
 def test_a_vessel_is_not_the_company_of_the_same_name() -> None:
     from countersight.matching.score import Party, score_party
 

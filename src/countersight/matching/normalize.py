@@ -295,11 +295,34 @@ def _legal_forms(text: str) -> tuple[str, list[str]]:
         bare = written.strip(" .,")
         if not bare or _ROMAN.fullmatch(bare):
             continue
-        pattern = rf"(?<!\w){re.escape(written)}(?!\w)"
-        text, found = re.subn(pattern, " ", text, count=1, flags=re.IGNORECASE)
+        text, found = _cut(text, written)
         if found:
             forms.extend(canonical.split())
     return text, forms
+
+
+def _word_letter(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _cut(text: str, part: str) -> tuple[str, bool]:
+    """``text`` with the first ``part`` that stands as words of its own (in any case) cut out;
+    and whether there was one. A search, not a regular expression: every legal form as written
+    would be a pattern to compile."""
+    folded, part = text.lower(), part.lower()
+    if len(folded) != len(text):  # a letter whose lower case is longer (İ): go by pattern
+        pattern = rf"(?<!\w){re.escape(part)}(?!\w)"
+        cut, found = re.subn(pattern, " ", text, count=1, flags=re.IGNORECASE)
+        return cut, bool(found)
+    start = folded.find(part)
+    while start >= 0:
+        end = start + len(part)
+        alone_before = start == 0 or not _word_letter(folded[start - 1])
+        alone_after = end == len(folded) or not _word_letter(folded[end])
+        if alone_before and alone_after:
+            return text[:start] + " " + text[end:], True
+        start = folded.find(part, start + 1)
+    return text, False
 
 
 class _Numbers(NamedTuple):
