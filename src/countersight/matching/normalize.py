@@ -94,6 +94,7 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _APOSTROPHES = re.compile("['`\u2018\u2019\u02bc]")
 _LEET = str.maketrans("0134579", "oieastg")
 _MIXED = re.compile(r"(?=\w*[a-z])(?=\w*\d)\w+")
+_DIGIT = re.compile(r"\d")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 _PHRASES = re.compile(r"\b(?:" + "|".join(map(re.escape, LATIN_PHRASES)) + r")\b")
 
@@ -103,7 +104,8 @@ def _latin(text: str) -> str:
     (Qa'ida -> qaida); digits inside words read as the letters they imitate (Ig0r -> igor)."""
     text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text))
     ascii_form = (text if text.isascii() else " ".join(map(_ascii_word, text.split()))).lower()
-    ascii_form = _MIXED.sub(_unleet, ascii_form)
+    if _DIGIT.search(ascii_form):
+        ascii_form = _MIXED.sub(_unleet, ascii_form)
     return " ".join(w for w in _SPLIT.split(ascii_form) if w)
 
 
