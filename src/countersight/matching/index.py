@@ -83,6 +83,10 @@ class Index:
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.listed: list[Listed] = []
         self.name_owner = array("I")
+        self.names_group = array("I")
+        """For each listed entity, a number shared by the entities whose names are the same
+        (equal forms, in the same order): screening scores such names once per query."""
+        groups: dict[tuple[NameForm, ...], int] = {}
         postings: dict[str, list[int]] = defaultdict(list)
         for entity in entities:
             party = party_of(entity)
@@ -90,6 +94,7 @@ class Index:
             if not forms:
                 continue
             number = len(self.listed)
+            self.names_group.append(groups.setdefault(forms, len(groups)))
             self.listed.append(
                 Listed(
                     number,

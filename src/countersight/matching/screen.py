@@ -59,12 +59,35 @@ class Screener:
             (t for listed in candidates for f in listed.forms for t in f.tokens),
             self.index.rarity,
         )
-        hits = [
-            Hit(listed, score_party(party, forms, listed.party, listed.forms, words=words))
-            for listed in candidates
-        ]
+        hits = []
+        group = self.index.names_group
+        # Candidates with the same names and the same features that count against this party
+        # (several lists list the same person) have the same result: scored once.
+        results: dict[tuple[object, ...], Result] = {}
+        for listed in candidates:
+            key = _result_key(party, listed, group[listed.number])
+            result = results.get(key)
+            if result is None:
+                result = results[key] = score_party(
+                    party, forms, listed.party, listed.forms, words=words
+                )
+            hits.append(Hit(listed, result))
         hits.sort(key=lambda h: (-h.result.similarity, h.listed.entity_id))
         return hits[:limit]
+
+
+def _result_key(party: Party, listed: Listed, names: int) -> tuple[object, ...]:
+    """What ``score_party`` reads of a candidate, for this party: its names (the number of its
+    group of equal forms), its schema, and its birth years, countries and identifiers where the
+    party has some to weigh them against."""
+    candidate = listed.party
+    return (
+        names,
+        candidate.schema,
+        candidate.birth_years if party.birth_years else None,
+        candidate.countries if party.countries else None,
+        candidate.identifiers if party.identifiers else None,
+    )
 
 
 def party_from_row(
