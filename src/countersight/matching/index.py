@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from countersight.matching.glossary import LATIN_WEAK_WORDS
-from countersight.matching.normalize import NameForm
+from countersight.matching.normalize import NameForm, Token
 from countersight.matching.phonetic import MIN_LATIN_LETTERS, latin_skeletons, sound_keys
 from countersight.matching.score import Party
 from countersight.model import Entity
@@ -87,6 +87,9 @@ class Index:
         """For each listed entity, a number shared by the entities whose names are the same
         (equal forms, in the same order): screening scores such names once per query."""
         groups: dict[tuple[NameForm, ...], int] = {}
+        self.words: list[tuple[Token, ...]] = []
+        """For each listed entity, the distinct tokens of its names, in order (tokens are
+        shared objects, see ``normalize.token``): the vocabulary a query is compared with."""
         postings: dict[str, list[int]] = defaultdict(list)
         for entity in entities:
             party = party_of(entity)
@@ -95,6 +98,7 @@ class Index:
                 continue
             number = len(self.listed)
             self.names_group.append(groups.setdefault(forms, len(groups)))
+            self.words.append(tuple({id(t): t for f in forms for t in f.tokens}.values()))
             self.listed.append(
                 Listed(
                     number,

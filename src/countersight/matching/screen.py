@@ -56,7 +56,7 @@ class Screener:
         candidates = self.index.candidates(forms, sounds=party.schema != "Person")
         words = words_of(
             (t for f in forms for t in f.tokens),
-            (t for listed in candidates for f in listed.forms for t in f.tokens),
+            (t for listed in candidates for t in self.index.words[listed.number]),
             self.index.rarity,
         )
         hits = []
