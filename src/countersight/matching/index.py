@@ -8,13 +8,13 @@ when the query has nothing rarer."""
 
 from __future__ import annotations
 
-import heapq
 import math
 import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from countersight.matching.glossary import LATIN_WEAK_WORDS
 from countersight.matching.normalize import NameForm, Token
@@ -140,25 +140,32 @@ class Index:
     def candidates(self, forms: Iterable[NameForm], sounds: bool = True) -> list[Listed]:
         """The listed names that share the most (and rarest) keys with ``forms``; with
         ``sounds``, sound-alikes across scripts too (for organisations: brands are theirs)."""
-        scores: dict[int, float] = defaultdict(float)
+        scores: dict[int, float] = {}
         skipped: list[tuple[array[int], float]] = []
+        postings = self.postings
         for form in forms:
             for key, base in [*keys(form), *(self._sound_lookups(form) if sounds else ())]:
-                found = self.postings.get(key)
+                found = postings.get(key)
                 if found is None:
                     continue
                 if len(found) > COMMON_POSTINGS:
                     skipped.append((found, base))
                     continue
                 weight = base * self._weight(len(found))
+                if not scores:
+                    scores = dict.fromkeys(found, weight)  # 0.0 + weight is weight
+                    continue
                 for name in found:
-                    scores[name] += weight
+                    if name in scores:
+                        scores[name] += weight
+                    else:
+                        scores[name] = weight
         if not scores and skipped:
             # Only common words: look among their names after all, the rarest key first.
             found, base = min(skipped, key=lambda item: len(item[0]))
-            for name in found[: COMMON_POSTINGS * 4]:
-                scores[name] += base
-        best = heapq.nlargest(MAX_CANDIDATE_NAMES, scores.items(), key=lambda item: item[1])
+            scores = dict.fromkeys(found[: COMMON_POSTINGS * 4], base)
+        # Stable: of names with equal scores, the first found comes first (as heapq.nlargest).
+        best = sorted(scores.items(), key=itemgetter(1), reverse=True)[:MAX_CANDIDATE_NAMES]
         owners = dict.fromkeys(self.name_owner[name] for name, _ in best)
         return [self.listed[number] for number in owners]
 
