@@ -8,11 +8,13 @@ when the query has nothing rarer."""
 
 from __future__ import annotations
 
+import gc
 import math
 import sys
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -79,14 +81,31 @@ def keys(form: NameForm) -> list[tuple[str, float]]:
     return out
 
 
+@contextmanager
+def building() -> Iterator[None]:
+    """Building an index makes millions of objects and no garbage cycles: the cyclic garbage
+    collector, which would go over all of them again and again as they pile up, waits."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 class Index:
     def __init__(self, entities: Iterable[Entity]) -> None:
+        with building():
+            self._build(entities)
+
+    def _build(self, entities: Iterable[Entity]) -> None:
         self.listed: list[Listed] = []
         self.name_owner = array("I")
         self.names_group = array("I")
-        """For each listed entity, a number shared by the entities whose names are the same
-        (equal forms, in the same order): screening scores such names once per query."""
-        groups: dict[tuple[NameForm, ...], int] = {}
+        """For each listed entity, a number shared by the entities of one schema whose names
+        are the same (so are their forms): screening scores such names once per query."""
+        groups: dict[tuple[str, ...], int] = {}
         self.words: list[tuple[Token, ...]] = []
         """For each listed entity, the distinct tokens of its names, in order (tokens are
         shared objects, see ``normalize.token``): the vocabulary a query is compared with."""
@@ -97,7 +116,10 @@ class Index:
             if not forms:
                 continue
             number = len(self.listed)
-            self.names_group.append(groups.setdefault(forms, len(groups)))
+            # Forms are worked out from the names and the schema alone (``prepare``): the same
+            # names of the same schema give equal forms.
+            group = (party.schema, *(f.original for f in forms))
+            self.names_group.append(groups.setdefault(group, len(groups)))
             self.words.append(tuple({id(t): t for f in forms for t in f.tokens}.values()))
             self.listed.append(
                 Listed(

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from countersight.matching.index import Index, Listed, normal_identifier
+from countersight.matching.index import Index, Listed, building, normal_identifier
 from countersight.matching.names import words_of
 from countersight.matching.score import ALGORITHM, CONFIG_HASH, Party, Result, score_party
 from countersight.model import DatasetVersion
@@ -46,7 +46,8 @@ class Screener:
     @classmethod
     def from_store(cls, store: Store, datasets: Sequence[str] | None = None) -> Screener:
         versions = [v for v in store.datasets() if datasets is None or v.name in datasets]
-        index = Index(store.iter_entities([v.name for v in versions]))
+        with building():  # the entities read as well
+            index = Index(store.iter_entities([v.name for v in versions]))
         return cls(index, versions)
 
     def screen(self, party: Party, limit: int = 5) -> list[Hit]:
