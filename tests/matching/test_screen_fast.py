@@ -3,19 +3,29 @@
 
 from __future__ import annotations
 
+import itertools
+from typing import Any
+
+import pytest
+
 from countersight.matching.index import Index
-from countersight.matching.names import words_of
-from countersight.matching.score import Party, score_party
+from countersight.matching.names import compare, score_bound, words_of
+from countersight.matching.score import Party, Result, _without, score_party
 from countersight.matching.screen import Hit, Screener, party_from_row
 from countersight.model import CountryRef, DateFact, Entity, Identifier, Name
 
 
-def _person(
-    id: str, dataset: str, names: list[str], born: str | None = None, country: str | None = None
+def _entity(
+    id: str,
+    schema: str,
+    dataset: str,
+    names: list[str],
+    born: str | None = None,
+    country: str | None = None,
 ) -> Entity:
     return Entity(
         id=id,
-        schema="Person",
+        schema=schema,  # type: ignore[arg-type]
         dataset=dataset,
         source_ref=id,
         names=tuple(Name(n, "primary" if i == 0 else "alias") for i, n in enumerate(names)),
@@ -23,6 +33,16 @@ def _person(
         countries=(CountryRef("nationality", country),) if country else (),
         identifiers=(Identifier("passport", f"P{id}"),),
     )
+
+
+def _person(
+    id: str, dataset: str, names: list[str], born: str | None = None, country: str | None = None
+) -> Entity:
+    return _entity(id, "Person", dataset, names, born, country)
+
+
+def _org(id: str, names: list[str], country: str | None = None) -> Entity:
+    return _entity(id, "Company", "orgs", names, None, country)
 
 
 ENTITIES = [
@@ -35,6 +55,20 @@ ENTITIES = [
     _person("e1", "list_e", ["Ivan Sidorenko"], "1961", "ru"),
     _person("f1", "list_f", ["Petr Ivanov"]),
     _person("g1", "list_g", ["Petr Ivanov"]),
+    _person("h1", "list_h", ["Sergey Viktorovich Lavrov"], "1950", "ru"),
+    _person("h2", "list_h", ["Ivan Ivanovich Petrov"], "1961", "ru"),
+    _person("i1", "list_i", ["Mohammed Ali Hassan", "Mohammed Hassan"], "1970", "sy"),
+    _person("i2", "list_i", ["Mohammed Ali"], "1971", "iq"),
+    _person("i3", "list_i", ["Ali Mohammed Khan"], None, "af"),
+    _person("i4", "list_i", ["Pol Pot", "Saloth Sar"]),
+    _person("j1", "list_j", ["习近平"]),
+    _org("o1", ["Siemens AG", "Siemens Aktiengesellschaft"], "de"),
+    _org("o2", ["People's Liberation Army", "PLA"], "cn"),
+    _org("o3", ["Banco Santander Chile S.A."], "cl"),
+    _org("o4", ["Banco Santander S.A."], "es"),
+    _org("o5", ["Shenzhen Biguang Trading Co. Ltd", "深圳市比广贸易有限公司"], "cn"),
+    _org("o6", ["Ivanov Trading LLC"], "ru"),
+    _org("o7", ["International Trading Company"]),
 ]
 
 QUERIES = [
@@ -45,6 +79,23 @@ QUERIES = [
     party_from_row("Ivan P. Sidorov", "Person", "1962", ["ru"], ["Pb1"]),
     party_from_row("Petr Ivanov", "Person"),
     party_from_row("Petra Ivanova", "LegalEntity", None, ["de"]),
+    party_from_row("Sergei Lavrov", "Person", "1950"),
+    party_from_row("Sergey Viktorovich Lavrov", "Person"),
+    party_from_row("Ivan Petrov", "Person", "1961", ["ru"]),
+    party_from_row("Mohammed Hassan", "Person", "1970", ["sy"]),
+    party_from_row("Mohamed Ali", "Person"),
+    party_from_row("Ali Khan Mohammed", "Person", None, ["af"]),
+    party_from_row("PolPot", "Person"),
+    party_from_row("Xi Jinping", "Person"),
+    party_from_row("SiemensAG", "Company", None, ["de"]),
+    party_from_row("PLA", "Organization"),
+    party_from_row("Banco Santander Chile", "Company"),
+    party_from_row("Banco Santander SA", "Company", None, ["es"]),
+    party_from_row("深圳比广贸易", "Company"),
+    party_from_row("Shenzhen Bi Guang Trading", "Company"),
+    party_from_row("Trading Company International", "Company"),
+    party_from_row("Ivanov", "LegalEntity", None, ["ru"]),
+    party_from_row("Nobody At All", "Company"),
 ]
 
 
@@ -72,9 +123,53 @@ def test_equal_names_share_a_group_only_when_equal() -> None:
     assert group["f1"] == group["g1"]
 
 
-def test_screening_gives_the_plain_results() -> None:
+def test_the_bound_is_never_below_the_score() -> None:
+    """``score_bound`` against ``compare`` on every pair of names of the table, each way, with
+    the words' weights of a list and without, and with a word left out as ``score_party``
+    does for lone patronymics."""
+    index = Index(ENTITIES)
+    query_forms = [f for party in QUERIES for f in party.forms() if f.tokens]
+    listed_forms = [f for listed in index.listed for f in listed.forms]
+    checked = 0
+    for q, c in itertools.chain(
+        itertools.product(query_forms, listed_forms), itertools.product(listed_forms, listed_forms)
+    ):
+        for rarity in (None, index.rarity):
+            words = words_of(q.tokens, c.tokens, rarity)
+            assert score_bound(q, c, words) >= compare(q, c, words).score, (q, c)
+            for i in range(len(q.tokens)) if len(q.tokens) > 2 else ():
+                score = compare(_without(q, i), c, words).score
+                assert score_bound(q, c, words, drop_query=i) >= score, (q, c, i)
+            for j in range(len(c.tokens)) if len(c.tokens) > 2 else ():
+                score = compare(q, _without(c, j), words).score
+                assert score_bound(q, c, words, drop_candidate=j) >= score, (q, c, j)
+            checked += 1
+    assert checked > 1000
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 10])
+def test_screening_the_table_gives_the_plain_results(limit: int) -> None:
     index = Index(ENTITIES)
     screener = Screener(index, [])
     for party in QUERIES:
-        for limit in (1, 3, 10):
-            assert screener.screen(party, limit) == _plain(index, party, limit), party
+        assert screener.screen(party, limit) == _plain(index, party, limit), party
+
+
+def test_candidates_that_cannot_be_among_the_best_are_not_scored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import countersight.matching.screen as screen
+
+    index = Index(ENTITIES)
+    scored: list[str] = []
+
+    def counting(*args: Any, **kwargs: Any) -> Result:
+        scored.append(args[2].name)
+        return score_party(*args, **kwargs)
+
+    monkeypatch.setattr(screen, "score_party", counting)
+    party = party_from_row("Sergey Viktorovich Lavrov", "Person", "1950", ["ru"])
+    hits = Screener(index, []).screen(party, 1)
+    assert hits[0].listed.entity_id == "h1" and hits[0].result.match
+    candidates = index.candidates(tuple(f for f in party.forms() if f.tokens), sounds=False)
+    assert len(candidates) > 1 and scored == ["Sergey Viktorovich Lavrov"]
