@@ -55,7 +55,10 @@ ENTITIES = [
     _person("e1", "list_e", ["Ivan Sidorenko"], "1961", "ru"),
     _person("f1", "list_f", ["Petr Ivanov"]),
     _person("g1", "list_g", ["Petr Ivanov"]),
-    _person("h1", "list_h", ["Sergey Viktorovich Lavrov"], "1950", "ru"),
+    _person(
+        "h1", "list_h", ["Sergey Viktorovich Lavrov", "Сергей Викторович Лавров"], "1950", "ru"
+    ),
+    _person("h3", "list_h", ["Лавров Сергей Петрович"], "1951", "ru"),
     _person("h2", "list_h", ["Ivan Ivanovich Petrov"], "1961", "ru"),
     _person("i1", "list_i", ["Mohammed Ali Hassan", "Mohammed Hassan"], "1970", "sy"),
     _person("i2", "list_i", ["Mohammed Ali"], "1971", "iq"),
@@ -87,6 +90,8 @@ QUERIES = [
     party_from_row("Ali Khan Mohammed", "Person", None, ["af"]),
     party_from_row("PolPot", "Person"),
     party_from_row("Xi Jinping", "Person"),
+    party_from_row("Лавров Сергей", "Person"),
+    party_from_row("Sergei Lavrov (Сергей Лавров)", "Person", "1950"),
     party_from_row("SiemensAG", "Company", None, ["de"]),
     party_from_row("PLA", "Organization"),
     party_from_row("Banco Santander Chile", "Company"),

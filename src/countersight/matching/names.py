@@ -348,8 +348,9 @@ def score_bound(
         c_tokens = c_tokens[:drop_candidate] + c_tokens[drop_candidate + 1 :]
     if not q_tokens or not c_tokens:
         return 0.0
-    if query.script != candidate.script:
-        return 1.0  # brands spelt apart, translated trade words: not bounded here
+    across = query.script != candidate.script
+    if across and (any(t.syllables for t in q_tokens) or any(t.syllables for t in c_tokens)):
+        return 1.0  # Chinese brands, which Latin words spell apart: not bounded here
     joined = 0.0
     if (
         len(q_tokens) != len(c_tokens) or bool(query.org_types) != bool(candidate.org_types)
@@ -367,6 +368,7 @@ def score_bound(
         return joined if resplit else 0.0
     weight = words.weight
     q_best = [0.0] * len(q_tokens)
+    c_best: list[float] = []
     c_sum = c_total = 0.0
     c_all = True
     for c, found in zip(c_tokens, met, strict=True):
@@ -381,6 +383,7 @@ def score_bound(
                     q_best[i] = max(q_best[i], similarity)
         if best == 0.0 and not c.weak:
             c_all = False
+        c_best.append(best)
         c_sum += w * best
     if c_sum == 0.0:
         return joined if resplit else 0.0
@@ -396,9 +399,12 @@ def score_bound(
         bound = max(bound, q_cov * (SUBSET_BASE + (1 - SUBSET_BASE) * c_cov))
     if c_all:
         bound = max(bound, c_cov * (SUBSET_BASE + (1 - SUBSET_BASE) * q_cov))
+    strong = any(s > 0 and not t.weak for t, s in zip(q_tokens, q_best, strict=True))
+    # Across scripts, ``compare`` may take the lesser mean of the distinctive words instead.
+    if across and strong and _all_met(q_tokens, q_best) and _all_met(c_tokens, c_best):
+        bound = max(bound, min(_strong_mean(q_tokens, q_best), _strong_mean(c_tokens, c_best)))
     if resplit:
         return max(bound, joined)
-    strong = any(s > 0 and not t.weak for t, s in zip(q_tokens, q_best, strict=True))
     if not strong and not (q_all and c_all):
         bound = min(bound, WEAK_ONLY)
     return bound
