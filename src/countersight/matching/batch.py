@@ -37,15 +37,18 @@ def screen_many(
     """The best ``limit`` hits of each party (none for ``None``, a row without a name), in the
     order given. ``workers`` 0 means one per core."""
     workers = workers or cores()
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for party in parties:
-            yield screener.screen(party, limit) if party is not None else []
-        return
-    global _screener
-    _screener = screener
-    gc.collect()
-    gc.freeze()  # the index's objects stay out of the workers' collections: fewer copied pages
+    # The index's objects stay out of the collections from here on (in forked workers, fewer
+    # pages copied too). No full collection first: building the index makes no garbage cycles
+    # (and runs with the collector off, see ``index.building``), and going over millions of
+    # objects to find none takes half a second.
+    gc.freeze()
     try:
+        if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            for party in parties:
+                yield screener.screen(party, limit) if party is not None else []
+            return
+        global _screener
+        _screener = screener
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             pending: deque[AsyncResult[list[list[tuple[int, Result]]]]] = deque()
             source = iter(parties)

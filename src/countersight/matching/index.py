@@ -8,16 +8,18 @@ when the query has nothing rarer."""
 
 from __future__ import annotations
 
-import heapq
+import gc
 import math
 import sys
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 
 from countersight.matching.glossary import LATIN_WEAK_WORDS
-from countersight.matching.normalize import NameForm
+from countersight.matching.normalize import NameForm, Token
 from countersight.matching.phonetic import MIN_LATIN_LETTERS, latin_skeletons, sound_keys
 from countersight.matching.score import Party
 from countersight.model import Entity
@@ -79,10 +81,34 @@ def keys(form: NameForm) -> list[tuple[str, float]]:
     return out
 
 
+@contextmanager
+def building() -> Iterator[None]:
+    """Building an index makes millions of objects and no garbage cycles: the cyclic garbage
+    collector, which would go over all of them again and again as they pile up, waits."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 class Index:
     def __init__(self, entities: Iterable[Entity]) -> None:
+        with building():
+            self._build(entities)
+
+    def _build(self, entities: Iterable[Entity]) -> None:
         self.listed: list[Listed] = []
         self.name_owner = array("I")
+        self.names_group = array("I")
+        """For each listed entity, a number shared by the entities of one schema whose names
+        are the same (so are their forms): screening scores such names once per query."""
+        groups: dict[tuple[str, ...], int] = {}
+        self.words: list[tuple[Token, ...]] = []
+        """For each listed entity, the distinct tokens of its names, in order (tokens are
+        shared objects, see ``normalize.token``): the vocabulary a query is compared with."""
         postings: dict[str, list[int]] = defaultdict(list)
         for entity in entities:
             party = party_of(entity)
@@ -90,6 +116,11 @@ class Index:
             if not forms:
                 continue
             number = len(self.listed)
+            # Forms are worked out from the names and the schema alone (``prepare``): the same
+            # names of the same schema give equal forms.
+            group = (party.schema, *(f.original for f in forms))
+            self.names_group.append(groups.setdefault(group, len(groups)))
+            self.words.append(tuple({id(t): t for f in forms for t in f.tokens}.values()))
             self.listed.append(
                 Listed(
                     number,
@@ -131,25 +162,32 @@ class Index:
     def candidates(self, forms: Iterable[NameForm], sounds: bool = True) -> list[Listed]:
         """The listed names that share the most (and rarest) keys with ``forms``; with
         ``sounds``, sound-alikes across scripts too (for organisations: brands are theirs)."""
-        scores: dict[int, float] = defaultdict(float)
+        scores: dict[int, float] = {}
         skipped: list[tuple[array[int], float]] = []
+        postings = self.postings
         for form in forms:
             for key, base in [*keys(form), *(self._sound_lookups(form) if sounds else ())]:
-                found = self.postings.get(key)
+                found = postings.get(key)
                 if found is None:
                     continue
                 if len(found) > COMMON_POSTINGS:
                     skipped.append((found, base))
                     continue
                 weight = base * self._weight(len(found))
+                if not scores:
+                    scores = dict.fromkeys(found, weight)  # 0.0 + weight is weight
+                    continue
                 for name in found:
-                    scores[name] += weight
+                    if name in scores:
+                        scores[name] += weight
+                    else:
+                        scores[name] = weight
         if not scores and skipped:
             # Only common words: look among their names after all, the rarest key first.
             found, base = min(skipped, key=lambda item: len(item[0]))
-            for name in found[: COMMON_POSTINGS * 4]:
-                scores[name] += base
-        best = heapq.nlargest(MAX_CANDIDATE_NAMES, scores.items(), key=lambda item: item[1])
+            scores = dict.fromkeys(found[: COMMON_POSTINGS * 4], base)
+        # Stable: of names with equal scores, the first found comes first (as heapq.nlargest).
+        best = sorted(scores.items(), key=itemgetter(1), reverse=True)[:MAX_CANDIDATE_NAMES]
         owners = dict.fromkeys(self.name_owner[name] for name, _ in best)
         return [self.listed[number] for number in owners]
 

@@ -326,3 +326,89 @@ def _strong_mean(tokens: tuple[Token, ...], best: list[float]) -> float:
 def _joined(form: NameForm, ordered: bool) -> str:
     words = [*form.words, *form.org_types]
     return "".join(words if ordered else sorted(words))
+
+
+def score_bound(
+    query: NameForm,
+    candidate: NameForm,
+    words: Words,
+    drop_query: int = -1,
+    drop_candidate: int = -1,
+) -> float:
+    """A number ``compare(query, candidate, words).score`` never exceeds, for less work: each
+    word's best similarity to any word of the other name in place of the one-to-one
+    alignment, the caps of ``compare`` only where they surely apply. ``drop_query`` and
+    ``drop_candidate`` leave out a word of either name (``score.score_party`` compares names
+    without a lone patronymic too). Screening scores a candidate only when this could put it
+    among the best (``Screener.screen``): it must be kept in step with ``compare``
+    (tests/matching/test_screen_fast.py checks it)."""
+    q_tokens, c_tokens = query.tokens, candidate.tokens
+    q_size, c_size = query.size, candidate.size
+    if drop_query >= 0:
+        q_size -= len(q_tokens[drop_query].text)
+        q_tokens = q_tokens[:drop_query] + q_tokens[drop_query + 1 :]
+    if drop_candidate >= 0:
+        c_size -= len(c_tokens[drop_candidate].text)
+        c_tokens = c_tokens[:drop_candidate] + c_tokens[drop_candidate + 1 :]
+    if not q_tokens or not c_tokens:
+        return 0.0
+    across = query.script != candidate.script
+    if across and (any(t.syllables for t in q_tokens) or any(t.syllables for t in c_tokens)):
+        return 1.0  # Chinese brands, which Latin words spell apart: not bounded here
+    joined = 0.0
+    if (
+        len(q_tokens) != len(c_tokens) or bool(query.org_types) != bool(candidate.org_types)
+    ) and abs(q_size - c_size) <= 0.1 * max(q_size, c_size):
+        q_words = [*(t.text for t in q_tokens), *query.org_types]
+        c_words = [*(t.text for t in c_tokens), *candidate.org_types]
+        joined = max(
+            Levenshtein.normalized_similarity("".join(q_words), "".join(c_words)),
+            Levenshtein.normalized_similarity("".join(sorted(q_words)), "".join(sorted(c_words))),
+        )
+    resplit = joined >= 0.9
+    near = words.near
+    met = [near.get(c.text) for c in c_tokens]
+    if not any(met):
+        return joined if resplit else 0.0
+    weight = words.weight
+    q_best = [0.0] * len(q_tokens)
+    c_best: list[float] = []
+    c_sum = c_total = 0.0
+    c_all = True
+    for c, found in zip(c_tokens, met, strict=True):
+        w = weight.get(c.text, 1.0) * (WEAK_WEIGHT if c.weak else 1.0)
+        c_total += w
+        best = 0.0
+        if found:
+            for i, q in enumerate(q_tokens):
+                similarity = found.get(q.text)
+                if similarity is not None:
+                    best = max(best, similarity)
+                    q_best[i] = max(q_best[i], similarity)
+        if best == 0.0 and not c.weak:
+            c_all = False
+        c_best.append(best)
+        c_sum += w * best
+    if c_sum == 0.0:
+        return joined if resplit else 0.0
+    q_sum = q_total = 0.0
+    for q, s in zip(q_tokens, q_best, strict=True):
+        w = weight.get(q.text, 1.0) * (WEAK_WEIGHT if q.weak else 1.0)
+        q_total += w
+        q_sum += w * s
+    q_cov, c_cov = q_sum / q_total, c_sum / c_total
+    q_all = all(s > 0 for t, s in zip(q_tokens, q_best, strict=True) if not t.weak)
+    bound = q_cov * c_cov
+    if q_all:
+        bound = max(bound, q_cov * (SUBSET_BASE + (1 - SUBSET_BASE) * c_cov))
+    if c_all:
+        bound = max(bound, c_cov * (SUBSET_BASE + (1 - SUBSET_BASE) * q_cov))
+    strong = any(s > 0 and not t.weak for t, s in zip(q_tokens, q_best, strict=True))
+    # Across scripts, ``compare`` may take the lesser mean of the distinctive words instead.
+    if across and strong and _all_met(q_tokens, q_best) and _all_met(c_tokens, c_best):
+        bound = max(bound, min(_strong_mean(q_tokens, q_best), _strong_mean(c_tokens, c_best)))
+    if resplit:
+        return max(bound, joined)
+    if not strong and not (q_all and c_all):
+        bound = min(bound, WEAK_ONLY)
+    return bound

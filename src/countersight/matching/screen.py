@@ -4,13 +4,32 @@ and the content hash of each dataset screened against."""
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
-from countersight.matching.index import Index, Listed, normal_identifier
-from countersight.matching.names import words_of
-from countersight.matching.score import ALGORITHM, CONFIG_HASH, Party, Result, score_party
+from countersight.matching.index import Index, Listed, building, normal_identifier
+from countersight.matching.names import Words, score_bound, words_of
+from countersight.matching.normalize import NameForm
+from countersight.matching.score import (
+    ACRONYM_MATCH,
+    ALGORITHM,
+    BIRTH_AGREES,
+    BIRTH_CONFLICT,
+    CONFIG_HASH,
+    COUNTRY_AGREES,
+    COUNTRY_CONFLICT,
+    IDENTIFIER_MATCH,
+    KIND_CONFLICT,
+    ORGANISATIONS,
+    Party,
+    Result,
+    _acronym,
+    kinds_conflict,
+    score_party,
+)
 from countersight.model import DatasetVersion
 from countersight.store.base import Store
 
@@ -46,7 +65,8 @@ class Screener:
     @classmethod
     def from_store(cls, store: Store, datasets: Sequence[str] | None = None) -> Screener:
         versions = [v for v in store.datasets() if datasets is None or v.name in datasets]
-        index = Index(store.iter_entities([v.name for v in versions]))
+        with building():  # the entities read as well
+            index = Index(store.iter_entities([v.name for v in versions]))
         return cls(index, versions)
 
     def screen(self, party: Party, limit: int = 5) -> list[Hit]:
@@ -56,15 +76,97 @@ class Screener:
         candidates = self.index.candidates(forms, sounds=party.schema != "Person")
         words = words_of(
             (t for f in forms for t in f.tokens),
-            (t for listed in candidates for f in listed.forms for t in f.tokens),
+            (t for listed in candidates for t in self.index.words[listed.number]),
             self.index.rarity,
         )
-        hits = [
-            Hit(listed, score_party(party, forms, listed.party, listed.forms, words=words))
-            for listed in candidates
-        ]
-        hits.sort(key=lambda h: (-h.result.similarity, h.listed.entity_id))
-        return hits[:limit]
+        group = self.index.names_group
+        # Candidates with the same names and the same features that count against this party
+        # (several lists list the same person) have the same result: scored once.
+        keyed: dict[tuple[object, ...], list[tuple[int, Listed]]] = {}
+        for position, listed in enumerate(candidates):
+            key = _result_key(party, listed, group[listed.number])
+            keyed.setdefault(key, []).append((position, listed))
+        # The most a candidate can reach, best first: once ``limit`` hits are above what the
+        # rest can reach, the rest cannot be among the best and are not scored.
+        bounds = sorted(
+            ((_similarity_bound(party, forms, same[0][1], words), same) for same in keyed.values()),
+            key=itemgetter(0),
+            reverse=True,
+        )
+        hits: list[tuple[int, Hit]] = []
+        best: list[float] = []  # the ``limit`` best similarities so far, lowest first
+        for bound, same in bounds:
+            if len(best) >= limit and bound < best[0]:
+                break
+            first = same[0][1]
+            result = score_party(party, forms, first.party, first.forms, words=words)
+            hits.extend((position, Hit(listed, result)) for position, listed in same)
+            for _ in same:
+                if len(best) < limit:
+                    heapq.heappush(best, result.similarity)
+                else:
+                    heapq.heappushpop(best, result.similarity)
+        # As the candidates came (for one id in several datasets) where all else is equal.
+        hits.sort(key=lambda h: (-h[1].result.similarity, h[1].listed.entity_id, h[0]))
+        return [hit for _, hit in hits[:limit]]
+
+
+def _similarity_bound(
+    party: Party, forms: tuple[NameForm, ...], listed: Listed, words: Words
+) -> float:
+    """A number above the similarity ``score_party`` gives the candidate: the bound of its best
+    pair of names (``names.score_bound``, with the variants ``score_party`` also compares:
+    patronymics left out, initials), then what the features add, exactly where they are
+    known without the names, else at most; with a margin for the rounding of the similarity."""
+    candidate = listed.party
+    person = "Person" in (party.schema, candidate.schema)
+    organisation = party.schema in ORGANISATIONS and candidate.schema in ORGANISATIONS
+    score = 0.0
+    for q in forms:
+        for c in listed.forms:
+            bound = score_bound(q, c, words)
+            if person and (q.patronymics or c.patronymics):
+                for i in q.patronymics:
+                    bound = max(bound, score_bound(q, c, words, drop_query=i))
+                for j in c.patronymics:
+                    bound = max(bound, score_bound(q, c, words, drop_candidate=j))
+            if organisation and bound < ACRONYM_MATCH and _acronym(q, c):
+                bound = ACRONYM_MATCH
+            score = max(score, bound)
+    if kinds_conflict(party.schema, candidate.schema):
+        score -= score * KIND_CONFLICT
+    if party.birth_years and candidate.birth_years:
+        gap = min(abs(a - b) for a in party.birth_years for b in candidate.birth_years)
+        if gap == 0:
+            score += BIRTH_AGREES
+        elif gap > 1:
+            score -= BIRTH_CONFLICT
+    if party.countries and candidate.countries:
+        if any(c in candidate.countries for c in party.countries):
+            score += COUNTRY_AGREES
+        else:
+            score -= COUNTRY_CONFLICT
+    if any(i in candidate.identifiers for i in party.identifiers):
+        score = max(score, IDENTIFIER_MATCH)
+    return min(1.0, max(0.0, score)) + ROUNDING
+
+
+ROUNDING = 1e-4
+"""More than the similarity's rounding (to four places) and float error can add."""
+
+
+def _result_key(party: Party, listed: Listed, names: int) -> tuple[object, ...]:
+    """What ``score_party`` reads of a candidate, for this party: its names (the number of its
+    group of equal forms), its schema, and its birth years, countries and identifiers where the
+    party has some to weigh them against."""
+    candidate = listed.party
+    return (
+        names,
+        candidate.schema,
+        candidate.birth_years if party.birth_years else None,
+        candidate.countries if party.countries else None,
+        candidate.identifiers if party.identifiers else None,
+    )
 
 
 def party_from_row(

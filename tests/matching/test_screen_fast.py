@@ -1,0 +1,180 @@
+"""The shortcuts of screening give the results of the plain path: every candidate scored with
+``score_party``, then sorted by similarity and entity id."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+
+from countersight.matching.index import Index
+from countersight.matching.names import compare, score_bound, words_of
+from countersight.matching.score import Party, Result, _without, score_party
+from countersight.matching.screen import Hit, Screener, party_from_row
+from countersight.model import CountryRef, DateFact, Entity, Identifier, Name
+
+
+def _entity(
+    id: str,
+    schema: str,
+    dataset: str,
+    names: list[str],
+    born: str | None = None,
+    country: str | None = None,
+) -> Entity:
+    return Entity(
+        id=id,
+        schema=schema,  # type: ignore[arg-type]
+        dataset=dataset,
+        source_ref=id,
+        names=tuple(Name(n, "primary" if i == 0 else "alias") for i, n in enumerate(names)),
+        dates=(DateFact("birth", born),) if born else (),
+        countries=(CountryRef("nationality", country),) if country else (),
+        identifiers=(Identifier("passport", f"P{id}"),),
+    )
+
+
+def _person(
+    id: str, dataset: str, names: list[str], born: str | None = None, country: str | None = None
+) -> Entity:
+    return _entity(id, "Person", dataset, names, born, country)
+
+
+def _org(id: str, names: list[str], country: str | None = None) -> Entity:
+    return _entity(id, "Company", "orgs", names, None, country)
+
+
+ENTITIES = [
+    # The same person on three lists; the third with another birth date and nationality.
+    _person("a1", "list_a", ["Ivan Petrovich Sidorov", "Ivan Sidorov"], "1961", "ru"),
+    _person("b1", "list_b", ["Ivan Petrovich Sidorov", "Ivan Sidorov"], "1961", "ru"),
+    _person("c1", "list_c", ["Ivan Petrovich Sidorov", "Ivan Sidorov"], "1970", "by"),
+    # The same names in another order: another group.
+    _person("d1", "list_d", ["Ivan Sidorov", "Ivan Petrovich Sidorov"], "1961", "ru"),
+    _person("e1", "list_e", ["Ivan Sidorenko"], "1961", "ru"),
+    _person("f1", "list_f", ["Petr Ivanov"]),
+    _person("g1", "list_g", ["Petr Ivanov"]),
+    _person(
+        "h1", "list_h", ["Sergey Viktorovich Lavrov", "Сергей Викторович Лавров"], "1950", "ru"
+    ),
+    _person("h3", "list_h", ["Лавров Сергей Петрович"], "1951", "ru"),
+    _person("h2", "list_h", ["Ivan Ivanovich Petrov"], "1961", "ru"),
+    _person("i1", "list_i", ["Mohammed Ali Hassan", "Mohammed Hassan"], "1970", "sy"),
+    _person("i2", "list_i", ["Mohammed Ali"], "1971", "iq"),
+    _person("i3", "list_i", ["Ali Mohammed Khan"], None, "af"),
+    _person("i4", "list_i", ["Pol Pot", "Saloth Sar"]),
+    _person("j1", "list_j", ["习近平"]),
+    _org("o1", ["Siemens AG", "Siemens Aktiengesellschaft"], "de"),
+    _org("o2", ["People's Liberation Army", "PLA"], "cn"),
+    _org("o3", ["Banco Santander Chile S.A."], "cl"),
+    _org("o4", ["Banco Santander S.A."], "es"),
+    _org("o5", ["Shenzhen Biguang Trading Co. Ltd", "深圳市比广贸易有限公司"], "cn"),
+    _org("o6", ["Ivanov Trading LLC"], "ru"),
+    _org("o7", ["International Trading Company"]),
+]
+
+QUERIES = [
+    party_from_row("Ivan Sidorov", "Person"),
+    party_from_row("Ivan Sidorov", "Person", "1961"),
+    party_from_row("Ivan Sidorov", "Person", "1970", ["by"]),
+    party_from_row("Ivan Sidorov", "Person", None, ["ru"]),
+    party_from_row("Ivan P. Sidorov", "Person", "1962", ["ru"], ["Pb1"]),
+    party_from_row("Petr Ivanov", "Person"),
+    party_from_row("Petra Ivanova", "LegalEntity", None, ["de"]),
+    party_from_row("Sergei Lavrov", "Person", "1950"),
+    party_from_row("Sergey Viktorovich Lavrov", "Person"),
+    party_from_row("Ivan Petrov", "Person", "1961", ["ru"]),
+    party_from_row("Mohammed Hassan", "Person", "1970", ["sy"]),
+    party_from_row("Mohamed Ali", "Person"),
+    party_from_row("Ali Khan Mohammed", "Person", None, ["af"]),
+    party_from_row("PolPot", "Person"),
+    party_from_row("Xi Jinping", "Person"),
+    party_from_row("Лавров Сергей", "Person"),
+    party_from_row("Sergei Lavrov (Сергей Лавров)", "Person", "1950"),
+    party_from_row("SiemensAG", "Company", None, ["de"]),
+    party_from_row("PLA", "Organization"),
+    party_from_row("Banco Santander Chile", "Company"),
+    party_from_row("Banco Santander SA", "Company", None, ["es"]),
+    party_from_row("深圳比广贸易", "Company"),
+    party_from_row("Shenzhen Bi Guang Trading", "Company"),
+    party_from_row("Trading Company International", "Company"),
+    party_from_row("Ivanov", "LegalEntity", None, ["ru"]),
+    party_from_row("Nobody At All", "Company"),
+]
+
+
+def _plain(index: Index, party: Party, limit: int) -> list[Hit]:
+    forms = tuple(f for f in party.forms() if f.tokens)
+    candidates = index.candidates(forms, sounds=party.schema != "Person")
+    words = words_of(
+        (t for f in forms for t in f.tokens),
+        (t for listed in candidates for f in listed.forms for t in f.tokens),
+        index.rarity,
+    )
+    hits = [
+        Hit(listed, score_party(party, forms, listed.party, listed.forms, words=words))
+        for listed in candidates
+    ]
+    hits.sort(key=lambda h: (-h.result.similarity, h.listed.entity_id))
+    return hits[:limit]
+
+
+def test_equal_names_share_a_group_only_when_equal() -> None:
+    index = Index(ENTITIES)
+    group = {listed.entity_id: index.names_group[listed.number] for listed in index.listed}
+    assert group["a1"] == group["b1"] == group["c1"]
+    assert len({group["a1"], group["d1"], group["e1"], group["f1"]}) == 4
+    assert group["f1"] == group["g1"]
+
+
+def test_the_bound_is_never_below_the_score() -> None:
+    """``score_bound`` against ``compare`` on every pair of names of the table, each way, with
+    the words' weights of a list and without, and with a word left out as ``score_party``
+    does for lone patronymics."""
+    index = Index(ENTITIES)
+    query_forms = [f for party in QUERIES for f in party.forms() if f.tokens]
+    listed_forms = [f for listed in index.listed for f in listed.forms]
+    checked = 0
+    for q, c in itertools.chain(
+        itertools.product(query_forms, listed_forms), itertools.product(listed_forms, listed_forms)
+    ):
+        for rarity in (None, index.rarity):
+            words = words_of(q.tokens, c.tokens, rarity)
+            assert score_bound(q, c, words) >= compare(q, c, words).score, (q, c)
+            for i in range(len(q.tokens)) if len(q.tokens) > 2 else ():
+                score = compare(_without(q, i), c, words).score
+                assert score_bound(q, c, words, drop_query=i) >= score, (q, c, i)
+            for j in range(len(c.tokens)) if len(c.tokens) > 2 else ():
+                score = compare(q, _without(c, j), words).score
+                assert score_bound(q, c, words, drop_candidate=j) >= score, (q, c, j)
+            checked += 1
+    assert checked > 1000
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 10])
+def test_screening_the_table_gives_the_plain_results(limit: int) -> None:
+    index = Index(ENTITIES)
+    screener = Screener(index, [])
+    for party in QUERIES:
+        assert screener.screen(party, limit) == _plain(index, party, limit), party
+
+
+def test_candidates_that_cannot_be_among_the_best_are_not_scored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import countersight.matching.screen as screen
+
+    index = Index(ENTITIES)
+    scored: list[str] = []
+
+    def counting(*args: Any, **kwargs: Any) -> Result:
+        scored.append(args[2].name)
+        return score_party(*args, **kwargs)
+
+    monkeypatch.setattr(screen, "score_party", counting)
+    party = party_from_row("Sergey Viktorovich Lavrov", "Person", "1950", ["ru"])
+    hits = Screener(index, []).screen(party, 1)
+    assert hits[0].listed.entity_id == "h1" and hits[0].result.match
+    candidates = index.candidates(tuple(f for f in party.forms() if f.tokens), sounds=False)
+    assert len(candidates) > 1 and scored == ["Sergey Viktorovich Lavrov"]
