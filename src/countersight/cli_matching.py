@@ -39,6 +39,9 @@ _THRESHOLD_TEXT = (
 
 MAX_NAME = 500
 """Names longer than this are cut before matching (no listed name is near it)."""
+MAX_CELL = 64 * 2**20
+"""The largest CSV cell read (Python's default is 128 KiB): a row with a huge name is still
+screened, cut to ``MAX_NAME``; beyond this the file is refused with its line."""
 
 _ID = ("query_id", "id", "party_id", "ref", "reference")
 _NAME = ("name", "party", "company", "full_name", "legal_name", "supplier", "bidder")
@@ -62,12 +65,36 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
                 continue
             yield line, dict(zip(header, (c.strip() for c in cells), strict=False))
         return
+    csv.field_size_limit(MAX_CELL)
     with path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
-        if reader.fieldnames is None:
-            raise CountersightError(f"{path}: the file is empty")
-        for number, row in enumerate(reader, start=2):
-            yield number, {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+        try:
+            if reader.fieldnames is None:
+                raise CountersightError(f"{path}: the file is empty")
+            for number, row in enumerate(reader, start=2):
+                yield number, {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+        except csv.Error as error:
+            raise CountersightError(
+                f"{path}, after line {reader.line_num}: not readable as CSV ({error})",
+                hint=f"a cell may hold at most {MAX_CELL // 2**20} MiB; check the quoting",
+            ) from None
+
+
+def _screener(db: Path, datasets: tuple[str, ...]) -> Screener:
+    """The screener over the lists in the store; refused when there are none (screening an
+    empty or mistyped store would clear everyone)."""
+    if not db.exists():
+        raise CountersightError(
+            f"{db}: no such store", hint="import lists first: countersight import --db DB PATH..."
+        )
+    with open_store(db) as store:
+        screener = Screener.from_store(store, _known(store, datasets))
+    if not screener.versions.datasets:
+        raise CountersightError(
+            f"{db}: no lists imported, nothing to screen against",
+            hint="import lists first: countersight import --db DB PATH...",
+        )
+    return screener
 
 
 def _known(store: Store, datasets: tuple[str, ...]) -> list[str] | None:
@@ -117,8 +144,7 @@ def match_command(
     as_json: bool,
 ) -> None:
     """Screen one party: ranked hits, each with its score and explanation."""
-    with open_store(_db(db)) as store:
-        screener = Screener.from_store(store, _known(store, datasets))
+    screener = _screener(_db(db), datasets)
     party = party_from_row(name[:MAX_NAME], schema, birth_date, countries)
     hits = screener.screen(party, limit=limit)
     if as_json:
@@ -189,8 +215,7 @@ def screen_command(
         _column(header, _COUNTRY),
     )
     started = time.monotonic()
-    with open_store(_db(db)) as store:
-        screener = Screener.from_store(store, _known(store, datasets))
+    screener = _screener(_db(db), datasets)
     built = time.monotonic()
     total = sum(1 for _ in _rows(queries))
     tmp = out.with_name(out.name + ".part")

@@ -88,6 +88,39 @@ def test_a_file_without_a_name_column_is_refused(cli: CLI, db_path: Path, tmp_pa
     assert code == 1 and "no name column (found: id, firm)" in err
 
 
+def test_screening_a_missing_or_empty_store_is_refused(
+    cli: CLI, db_path: Path, tmp_path: Path
+) -> None:
+    queries = tmp_path / "parties.csv"
+    queries.write_text("query_id,name\nq1,Example Vision\n", encoding="utf-8")
+    out = tmp_path / "r.csv"
+    code, _, err = cli("screen", "--db", tmp_path / "typo.db", queries, "--out", out)
+    assert code == 1 and "no such store" in err
+    assert not (tmp_path / "typo.db").exists() and not out.exists()
+    db_path.touch()
+    code, _, err = cli("match", "--db", db_path, "Example Vision")
+    assert code == 1 and "no lists imported" in err
+
+
+def test_a_ten_megabyte_name_is_screened_cut_and_a_larger_cell_refused(
+    cli: CLI, db_path: Path, fixtures: Path, tmp_path: Path
+) -> None:
+    _store_with_lists(cli, db_path, fixtures)
+    queries = tmp_path / "parties.csv"
+    huge = "x" * 10_000_000
+    queries.write_text(f"query_id,name\nq1,{huge}\nq2,Example Vision Technology\n", "utf-8")
+    out = tmp_path / "r.csv"
+    code, _, err = cli("screen", "--db", db_path, queries, "--out", out)
+    assert code == 0, err
+    with out.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["query_id"] for r in rows] == ["q1", "q2"]
+    assert rows[0]["match"] == "false" and rows[1]["match"] == "true"
+    queries.write_text(f'query_id,name\nq1,"{"y" * (65 * 2**20)}"\n', "utf-8")
+    code, _, err = cli("screen", "--db", db_path, queries, "--out", out)
+    assert code == 1 and "not readable as CSV" in err and "64 MiB" in err
+
+
 def test_compare_pairs_writes_id_score_match(cli: CLI, tmp_path: Path) -> None:
     pairs = tmp_path / "pairs.csv"
     pairs.write_text(
