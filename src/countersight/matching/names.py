@@ -91,10 +91,15 @@ class Words:
 
 
 def words_of(
-    query: Iterable[Token], vocabulary: Iterable[Token], rarity: Rarity | None = None
+    query: Iterable[Token],
+    vocabulary: Iterable[Token],
+    rarity: Rarity | None = None,
+    weights: dict[str, float] | None = None,
 ) -> Words:
     """One pass over the candidates' words per query word (edit distances by rapidfuzz, in C,
-    with a cut-off) instead of ``word_similarity`` pair by pair; same values."""
+    with a cut-off) instead of ``word_similarity`` pair by pair; same values. ``weights`` keeps
+    the weights of vocabulary words from one query to the next (for one ``rarity`` only: the
+    screener keeps one for the words of its index)."""
     texts: dict[str, None] = {}
     by_alt: dict[str, list[str]] = {}
     query = tuple(query)
@@ -112,7 +117,16 @@ def words_of(
     initials = [w for w in texts if len(w) == 1]
     longer = [w for w in texts if len(w) > 1]
     near: dict[str, dict[str, float]] = {}
-    weight = {w: _weight(w, rarity) for w in texts}
+    if weights is None:
+        weight = {w: _weight(w, rarity) for w in texts}
+    else:
+        try:
+            weight = {w: weights[w] for w in texts}
+        except KeyError:
+            for w in texts:
+                if w not in weights:
+                    weights[w] = _weight(w, rarity)
+            weight = {w: weights[w] for w in texts}
     seen: set[str] = set()
     for q in query:
         if q.text in seen:
