@@ -23,9 +23,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from countersight.errors import CountersightError
-from countersight.matching.batch import cores, screen_many
+from countersight.matching.batch import Row, cores, screen_best
 from countersight.matching.calibration import probability
-from countersight.matching.score import THRESHOLD, Party, compare_names
+from countersight.matching.score import THRESHOLD, compare_names
 from countersight.matching.screen import Screener, explain, party_from_row
 from countersight.settings import Settings
 from countersight.sources import sheets
@@ -222,33 +222,33 @@ def screen_command(
     counts = {"parties": 0, "matches": 0}
     ids: deque[str] = deque()
 
-    def parties() -> Iterator[Party | None]:
+    def parties() -> Iterator[Row | None]:
         for line, row in itertools.chain([first], rows):
             ids.append(row.get(columns.id, "") if columns.id else str(line))
-            yield columns.party(row)
+            yield columns.row(row)
 
     with tmp.open("w", encoding="utf-8", newline="") as fh, _progress(total) as advance:
         writer = csv.writer(fh)
         writer.writerow(SCREEN_FIELDS)
-        for hits in screen_many(screener, parties(), workers):
+        for best in screen_best(screener, parties(), workers):
             query_id = ids.popleft()
             counts["parties"] += 1
             advance()
-            if not hits:
+            if best is None:
                 writer.writerow([query_id, "false", "0", "", "", "", "", ""])
                 continue
-            best = hits[0]
-            counts["matches"] += best.result.match
+            listed, match, score, matched_name = best
+            counts["matches"] += match
             writer.writerow(
                 [
                     query_id,
-                    "true" if best.result.match else "false",
-                    f"{best.result.score:.4f}",
-                    best.listed.entity_id,
-                    best.listed.source_ref,
-                    best.listed.dataset,
-                    best.listed.caption,
-                    best.result.candidate_name,
+                    "true" if match else "false",
+                    f"{score:.4f}",
+                    listed.entity_id,
+                    listed.source_ref,
+                    listed.dataset,
+                    listed.caption,
+                    matched_name,
                 ]
             )
     tmp.replace(out)
@@ -286,16 +286,17 @@ class _Columns:
     country: str | None
     empty: int = 0
 
-    def party(self, row: dict[str, str]) -> Party | None:
+    def row(self, row: dict[str, str]) -> Row | None:
+        """What ``screen.party_from_row`` makes the party of (made in the workers)."""
         name = row.get(self.name, "")[:MAX_NAME]
         if not name.strip():
             self.empty += 1
             return None
-        return party_from_row(
+        return (
             name,
             row.get(self.schema) if self.schema else None,
             row.get(self.birth) if self.birth else None,
-            [row.get(self.country, "")] if self.country else [],
+            (row.get(self.country, ""),) if self.country else (),
         )
 
 

@@ -7,7 +7,7 @@ import csv
 import json
 from pathlib import Path
 
-from countersight.matching.batch import screen_many
+from countersight.matching.batch import Row, screen_best, screen_many
 from countersight.matching.screen import Screener, party_from_row
 from countersight.store import Store
 from tests.conftest import CLI
@@ -169,6 +169,30 @@ def test_batch_screening_keeps_parties_without_a_name_in_place(
         assert len(results) == 3 and results[1] == []
         assert results[0][0].listed.entity_id == "ex-pe-founder"
         assert not results[2] or not results[2][0].result.match
+
+
+def test_screen_best_gives_the_best_hit_of_screen_many(
+    cli: CLI, db_path: Path, fixtures: Path, store: Store
+) -> None:
+    _store_with_lists(cli, db_path, fixtures)
+    screener = Screener.from_store(store)
+    rows: list[Row | None] = [
+        ("Wang Shili", "Person", None, ()),
+        None,
+        ("Nobody At All", None, None, ()),
+        ("Example Vision Technology", "Company", "", ("cn",)),
+        ("示例视觉科技有限公司", None, None, ()),
+    ] * 90  # three chunks of 200 or less
+    parties = [party_from_row(*row) if row is not None else None for row in rows]
+    expected = [
+        (hits[0].listed, hits[0].result.match, hits[0].result.score, hits[0].result.candidate_name)
+        if hits
+        else None
+        for hits in screen_many(screener, iter(parties), 1)
+    ]
+    assert expected[0] is not None and expected[0][0].entity_id == "ex-pe-founder"
+    for workers in (1, 2):
+        assert list(screen_best(screener, iter(rows), workers)) == expected
 
 
 def test_screen_and_compare_read_xlsx(

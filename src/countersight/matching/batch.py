@@ -12,18 +12,30 @@ import itertools
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.pool import AsyncResult
+from typing import TypeVar
 
+from countersight.matching.index import Listed
 from countersight.matching.score import Party, Result
-from countersight.matching.screen import Hit, Screener
+from countersight.matching.screen import Hit, Screener, party_from_row
 
 CHUNK = 200
 """Parties sent to a worker at a time: enough to make the hand-over cheap, few enough to keep
 every worker busy to the end."""
 
+Row = tuple[str, str | None, str | None, tuple[str, ...]]
+"""A party as read from a file, for ``screen.party_from_row``: name, schema, birth date,
+countries."""
+Best = tuple[Listed, bool, float, str]
+"""A party's best hit as a file of results shows it: the listed entity, whether it is a match,
+the score, the listed name it met."""
+
 _screener: Screener | None = None
 """The screener of the parent, inherited by forked workers."""
+
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
 
 
 def cores() -> int:
@@ -36,7 +48,35 @@ def screen_many(
 ) -> Iterator[list[Hit]]:
     """The best ``limit`` hits of each party (none for ``None``, a row without a name), in the
     order given. ``workers`` 0 means one per core."""
+    listed = screener.index.listed
+    for row in _map(screener, parties, workers, _screen_chunk, limit):
+        yield [Hit(listed[number], result) for number, result in row]
+
+
+def screen_best(
+    screener: Screener, rows: Iterable[Row | None], workers: int = 0
+) -> Iterator[Best | None]:
+    """The best hit of each party (``None`` where there is none, or for ``None``, a row without
+    a name), in the order given: what ``screen_many`` gives with ``limit`` 1, less to hand
+    over. The workers make the parties of the rows, and send back only the best hit's entity
+    number, match, score and name."""
+    listed = screener.index.listed
+    for best in _map(screener, rows, workers, _best_chunk, 1):
+        yield None if best is None else (listed[best[0]], best[1], best[2], best[3])
+
+
+def _map(
+    screener: Screener,
+    items: Iterable[_In],
+    workers: int,
+    work: Callable[[Screener, list[_In], int], list[_Out]],
+    limit: int,
+) -> Iterator[_Out]:
+    """``work`` on chunks of ``items``, in forked workers (or in this process); what it gives
+    for each item, in order."""
     workers = workers or cores()
+    source = iter(items)
+    chunks = iter(lambda: list(itertools.islice(source, CHUNK)), [])
     # The index's objects stay out of the collections from here on (in forked workers, fewer
     # pages copied too). No full collection first: building the index makes no garbage cycles
     # (and runs with the collector off, see ``index.building``), and going over millions of
@@ -44,30 +84,35 @@ def screen_many(
     gc.freeze()
     try:
         if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            for party in parties:
-                yield screener.screen(party, limit) if party is not None else []
+            for chunk in chunks:
+                yield from work(screener, chunk, limit)
             return
         global _screener
         _screener = screener
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            pending: deque[AsyncResult[list[list[tuple[int, Result]]]]] = deque()
-            source = iter(parties)
-            chunks = iter(lambda: list(itertools.islice(source, CHUNK)), [])
+            pending: deque[AsyncResult[list[_Out]]] = deque()
             for chunk in chunks:
-                pending.append(pool.apply_async(_screen_chunk, (chunk, limit)))
+                pending.append(pool.apply_async(_in_worker, (work, chunk, limit)))
                 if len(pending) > 2 * workers:
-                    yield from _hits(screener, pending.popleft().get())
+                    yield from pending.popleft().get()
             while pending:
-                yield from _hits(screener, pending.popleft().get())
+                yield from pending.popleft().get()
     finally:
         _screener = None
         gc.unfreeze()
 
 
-def _screen_chunk(chunk: list[Party | None], limit: int) -> list[list[tuple[int, Result]]]:
-    """In a worker: each party's hits as (entity number in the index, result)."""
+def _in_worker(
+    work: Callable[[Screener, list[_In], int], list[_Out]], chunk: list[_In], limit: int
+) -> list[_Out]:
     assert _screener is not None, "workers are forked from a process that set the screener"
-    screener = _screener
+    return work(_screener, chunk, limit)
+
+
+def _screen_chunk(
+    screener: Screener, chunk: list[Party | None], limit: int
+) -> list[list[tuple[int, Result]]]:
+    """Each party's hits as (entity number in the index, result)."""
     return [
         [(hit.listed.number, hit.result) for hit in screener.screen(party, limit)]
         if party is not None
@@ -76,7 +121,16 @@ def _screen_chunk(chunk: list[Party | None], limit: int) -> list[list[tuple[int,
     ]
 
 
-def _hits(screener: Screener, rows: list[list[tuple[int, Result]]]) -> Iterator[list[Hit]]:
-    listed = screener.index.listed
-    for row in rows:
-        yield [Hit(listed[number], result) for number, result in row]
+def _best_chunk(
+    screener: Screener, chunk: list[Row | None], limit: int
+) -> list[tuple[int, bool, float, str] | None]:
+    """Each row's best hit as (entity number in the index, match, score, listed name)."""
+    out: list[tuple[int, bool, float, str] | None] = []
+    for row in chunk:
+        hits = screener.screen(party_from_row(*row), limit) if row is not None else []
+        if hits:
+            result = hits[0].result
+            out.append((hits[0].listed.number, result.match, result.score, result.candidate_name))
+        else:
+            out.append(None)
+    return out

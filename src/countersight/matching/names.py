@@ -91,10 +91,15 @@ class Words:
 
 
 def words_of(
-    query: Iterable[Token], vocabulary: Iterable[Token], rarity: Rarity | None = None
+    query: Iterable[Token],
+    vocabulary: Iterable[Token],
+    rarity: Rarity | None = None,
+    weights: dict[str, float] | None = None,
 ) -> Words:
     """One pass over the candidates' words per query word (edit distances by rapidfuzz, in C,
-    with a cut-off) instead of ``word_similarity`` pair by pair; same values."""
+    with a cut-off) instead of ``word_similarity`` pair by pair; same values. ``weights`` keeps
+    the weights of vocabulary words from one query to the next (for one ``rarity`` only: the
+    screener keeps one for the words of its index)."""
     texts: dict[str, None] = {}
     by_alt: dict[str, list[str]] = {}
     query = tuple(query)
@@ -112,7 +117,16 @@ def words_of(
     initials = [w for w in texts if len(w) == 1]
     longer = [w for w in texts if len(w) > 1]
     near: dict[str, dict[str, float]] = {}
-    weight = {w: _weight(w, rarity) for w in texts}
+    if weights is None:
+        weight = {w: _weight(w, rarity) for w in texts}
+    else:
+        try:
+            weight = {w: weights[w] for w in texts}
+        except KeyError:
+            for w in texts:
+                if w not in weights:
+                    weights[w] = _weight(w, rarity)
+            weight = {w: weights[w] for w in texts}
     seen: set[str] = set()
     for q in query:
         if q.text in seen:
@@ -371,39 +385,52 @@ def score_bound(
     if not any(met):
         return joined if resplit else 0.0
     weight = words.weight
+    q_texts = [q.text for q in q_tokens]
     q_best = [0.0] * len(q_tokens)
     c_best: list[float] = []
     c_sum = c_total = 0.0
     c_all = True
     for c, found in zip(c_tokens, met, strict=True):
-        w = weight.get(c.text, 1.0) * (WEAK_WEIGHT if c.weak else 1.0)
-        c_total += w
         best = 0.0
         if found:
-            for i, q in enumerate(q_tokens):
-                similarity = found.get(q.text)
+            for i, text in enumerate(q_texts):
+                similarity = found.get(text)
                 if similarity is not None:
-                    best = max(best, similarity)
-                    q_best[i] = max(q_best[i], similarity)
-        if best == 0.0 and not c.weak:
-            c_all = False
+                    if similarity > best:
+                        best = similarity
+                    if similarity > q_best[i]:
+                        q_best[i] = similarity
+        if c.weak:
+            w = weight.get(c.text, 1.0) * WEAK_WEIGHT
+        else:
+            w = weight.get(c.text, 1.0)
+            if best == 0.0:
+                c_all = False
+        c_total += w
         c_best.append(best)
         c_sum += w * best
     if c_sum == 0.0:
         return joined if resplit else 0.0
     q_sum = q_total = 0.0
+    q_all = True  # every distinctive word of the query met
+    strong = False  # some distinctive word of the query met
     for q, s in zip(q_tokens, q_best, strict=True):
-        w = weight.get(q.text, 1.0) * (WEAK_WEIGHT if q.weak else 1.0)
+        if q.weak:
+            w = weight.get(q.text, 1.0) * WEAK_WEIGHT
+        else:
+            w = weight.get(q.text, 1.0)
+            if s > 0:
+                strong = True
+            else:
+                q_all = False
         q_total += w
         q_sum += w * s
     q_cov, c_cov = q_sum / q_total, c_sum / c_total
-    q_all = all(s > 0 for t, s in zip(q_tokens, q_best, strict=True) if not t.weak)
     bound = q_cov * c_cov
     if q_all:
         bound = max(bound, q_cov * (SUBSET_BASE + (1 - SUBSET_BASE) * c_cov))
     if c_all:
         bound = max(bound, c_cov * (SUBSET_BASE + (1 - SUBSET_BASE) * q_cov))
-    strong = any(s > 0 and not t.weak for t, s in zip(q_tokens, q_best, strict=True))
     # Across scripts, ``compare`` may take the lesser mean of the distinctive words instead.
     if across and strong and _all_met(q_tokens, q_best) and _all_met(c_tokens, c_best):
         bound = max(bound, min(_strong_mean(q_tokens, q_best), _strong_mean(c_tokens, c_best)))

@@ -58,6 +58,8 @@ class Versions:
 class Screener:
     def __init__(self, index: Index, datasets: Sequence[DatasetVersion]) -> None:
         self.index = index
+        self._weights: dict[str, float] = {}
+        """The weights of the index's words (``names.words_of``), as queries meet them."""
         self.versions = Versions(
             ALGORITHM, CONFIG_HASH, tuple((d.name, d.version) for d in datasets)
         )
@@ -78,6 +80,7 @@ class Screener:
             (t for f in forms for t in f.tokens),
             (t for listed in candidates for t in self.index.words[listed.number]),
             self.index.rarity,
+            self._weights,
         )
         group = self.index.names_group
         # Candidates with the same names and the same features that count against this party
