@@ -36,6 +36,8 @@ demo: $(STAMP)
 	$(BIN)/countersight import --db $(DEMO_DB) $(DEMO_LISTS)
 	$(BIN)/countersight datasets --db $(DEMO_DB)
 	$(BIN)/countersight match --db $(DEMO_DB) --schema Company "Exampel Vision Technology Company Limited"
+	$(BIN)/countersight screen --db $(DEMO_DB) examples/parties.csv --out demo/results.csv
+	cat demo/results.csv
 	$(BIN)/countersight assess --standard fr-ai examples/systems/sensenets-like.yaml | head -n 3
 
 lint: $(STAMP)
