@@ -157,7 +157,8 @@ def match_command(
         )
         return
     if not hits:
-        click.echo(f"no candidates for {name!r} among {len(screener.index):,} entities")
+        entities = len(screener.index)
+        click.echo(f"no hits for {name!r}: its words meet no name of the {entities:,} entities")
         return
     for hit in hits:
         r = hit.result

@@ -258,3 +258,12 @@ def test_the_demo_parties_meet_the_entries_they_spell(
         "p12": "SAMIR KHALID YUSUF AL-TESTI",
     }
     assert "12 parties screened" in err and "9 matches" in err
+
+
+def test_a_candidate_that_meets_none_of_the_words_is_no_hit(
+    cli: CLI, db_path: Path, fixtures: Path
+) -> None:
+    _store_with_lists(cli, db_path, fixtures)
+    code, out, _ = cli("match", "--db", db_path, "Northwind Logistics Ltd", "--json")
+    assert code == 0
+    assert json.loads(out)["hits"] == []

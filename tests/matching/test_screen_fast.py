@@ -117,7 +117,7 @@ def _plain(index: Index, party: Party, limit: int) -> list[Hit]:
         for listed in candidates
     ]
     hits.sort(key=lambda h: (-h.result.similarity, h.listed.entity_id))
-    return hits[:limit]
+    return [hit for hit in hits[:limit] if hit.result.similarity > 0.0]
 
 
 def test_equal_names_share_a_group_only_when_equal() -> None:

@@ -111,7 +111,8 @@ class Screener:
                     heapq.heappushpop(best, result.similarity)
         # As the candidates came (for one id in several datasets) where all else is equal.
         hits.sort(key=lambda h: (-h[1].result.similarity, h[1].listed.entity_id, h[0]))
-        return [hit for _, hit in hits[:limit]]
+        # A candidate none of whose words met the party's (similarity 0) is no hit at all.
+        return [hit for _, hit in hits[:limit] if hit.result.similarity > 0.0]
 
 
 def _similarity_bound(
