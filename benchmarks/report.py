@@ -109,11 +109,12 @@ def screen_qps(s: dict[str, Any]) -> str:
 def screen_note(cs: dict[str, Any]) -> str:
     text = (
         f"Countersight: `countersight screen` wall clock {cs['seconds']:.1f} s (process start-up, "
-        "loading of the store and building of the index included)"
+        "loading of the store and building or loading of the index included)"
     )
     if cs.get("loop_qps") is not None:
         text += (
-            f"; index built in {cs['build_seconds']:.1f} s; *loop*: the screening alone, as the "
+            f"; index {'loaded' if cs.get('index_loaded') else 'built'} in "
+            f"{cs['build_seconds']:.1f} s; *loop*: the screening alone, as the "
             f"command reports it, on {cs['workers']} worker process(es)"
         )
     return text + (
@@ -411,22 +412,33 @@ def section_throughput(r: dict[str, Any]) -> list[str]:
         "|---|---|---|---|---|---|",
     ]
     cs = r.get("countersight", {})
-    target = f"≥ {TARGETS['qps']:,.0f} queries / s (2 cores); peak RSS ≤ {TARGETS['rss_mb']:.0f} MB"
-    if na(cs):
-        out.append(f"| **Countersight** | {na(cs)} | | | | {target} |")
-    else:
-        rss_ok = cs.get("rss_kb") is not None and cs["rss_kb"] / 1024 <= TARGETS["rss_mb"]
-        best_qps = cs.get("loop_qps") or cs["qps"]
+    for label, run in (
+        ("**Countersight**, index built", cs),
+        (
+            "**Countersight**, index kept beside the store by the run above",
+            r.get("countersight_cached"),
+        ),
+    ):
+        if run is None:
+            continue
+        target = (
+            f"≥ {TARGETS['qps']:,.0f} queries / s (2 cores); peak RSS ≤ {TARGETS['rss_mb']:.0f} MB"
+        )
+        if na(run):
+            out.append(f"| {label} | {na(run)} | | | | {target} |")
+            continue
+        rss_ok = run.get("rss_kb") is not None and run["rss_kb"] / 1024 <= TARGETS["rss_mb"]
+        best_qps = run.get("loop_qps") or run["qps"]
         target += f": q/s {verdict(best_qps >= TARGETS['qps'])}, RSS {verdict(rss_ok)}"
         out.append(
             "| "
             + " | ".join(
                 [
-                    "**Countersight**",
-                    f"{cs['queries']:,}",
-                    screen_qps(cs),
-                    rss(cs.get("rss_kb")),
-                    fpr(cs),
+                    label,
+                    f"{run['queries']:,}",
+                    screen_qps(run),
+                    rss(run.get("rss_kb")),
+                    fpr(run),
                     target,
                 ]
             )
@@ -454,6 +466,12 @@ def section_throughput(r: dict[str, Any]) -> list[str]:
     notes = []
     if not na(cs):
         notes.append(screen_note(cs))
+    cached = r.get("countersight_cached")
+    if cached and not na(cached):
+        notes.append(
+            "The second run screens the same file again, as a user's next screening would: "
+            + screen_note(cached)
+        )
     if not na(y):
         notes.append(
             f"yente-like: screening loop only; its index ({y['entities']:,} matchable "

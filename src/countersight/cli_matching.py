@@ -24,9 +24,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from countersight.errors import CountersightError
 from countersight.matching.batch import Row, cores, screen_best
+from countersight.matching.cache import load_or_build
 from countersight.matching.calibration import probability
 from countersight.matching.score import THRESHOLD, compare_names
-from countersight.matching.screen import Screener, explain, party_from_row
+from countersight.matching.screen import (
+    Screener,
+    build_index,
+    explain,
+    party_from_row,
+    selected,
+)
 from countersight.settings import Settings
 from countersight.sources import sheets
 from countersight.sources.base import Sample
@@ -80,21 +87,26 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             ) from None
 
 
-def _screener(db: Path, datasets: tuple[str, ...]) -> Screener:
-    """The screener over the lists in the store; refused when there are none (screening an
-    empty or mistyped store would clear everyone)."""
+def _screener(db: Path, datasets: tuple[str, ...]) -> tuple[Screener, bool]:
+    """The screener over the lists in the store, its index from the cache beside the store
+    where it holds it (``matching.cache``), and whether it did; refused when there are no lists
+    (screening an empty or mistyped store would clear everyone)."""
     if not db.exists():
         raise CountersightError(
             f"{db}: no such store", hint="import lists first: countersight import --db DB PATH..."
         )
     with open_store(db) as store:
-        screener = Screener.from_store(store, _known(store, datasets))
-    if not screener.versions.datasets:
-        raise CountersightError(
-            f"{db}: no lists imported, nothing to screen against",
-            hint="import lists first: countersight import --db DB PATH...",
-        )
-    return screener
+        versions = selected(store, _known(store, datasets))
+        if not versions:
+            raise CountersightError(
+                f"{db}: no lists imported, nothing to screen against",
+                hint="import lists first: countersight import --db DB PATH...",
+            )
+        if Settings.from_env().index_cache:
+            index, cached = load_or_build(db, versions, lambda: build_index(store, versions))
+        else:
+            index, cached = build_index(store, versions), False
+    return Screener(index, versions), cached
 
 
 def _known(store: Store, datasets: tuple[str, ...]) -> list[str] | None:
@@ -144,7 +156,7 @@ def match_command(
     as_json: bool,
 ) -> None:
     """Screen one party: ranked hits, each with its score and explanation."""
-    screener = _screener(_db(db), datasets)
+    screener, _ = _screener(_db(db), datasets)
     party = party_from_row(name[:MAX_NAME], schema, birth_date, countries)
     hits = screener.screen(party, limit=limit)
     if as_json:
@@ -216,7 +228,7 @@ def screen_command(
         _column(header, _COUNTRY),
     )
     started = time.monotonic()
-    screener = _screener(_db(db), datasets)
+    screener, cached = _screener(_db(db), datasets)
     built = time.monotonic()
     total = sum(1 for _ in _rows(queries))
     tmp = out.with_name(out.name + ".part")
@@ -257,7 +269,8 @@ def screen_command(
     click.echo(
         f"{counts['parties']:,} parties screened against {len(screener.index):,} entities: "
         f"{counts['matches']:,} matches, {columns.empty:,} without a name; written to {out}\n"
-        f"index built in {built - started:.1f} s; screening took {seconds:.1f} s "
+        f"index {'loaded' if cached else 'built'} in {built - started:.1f} s; "
+        f"screening took {seconds:.1f} s "
         f"({counts['parties'] / max(seconds, 1e-9):,.0f} parties/s, "
         f"{workers or cores()} worker(s))",
         err=True,

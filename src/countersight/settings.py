@@ -28,6 +28,9 @@ class Settings:
     download_dir: Path | None = None
     """COUNTERSIGHT_DOWNLOAD_DIR: where ``update`` keeps fetched files (default: beside the store,
     in ``downloads/``)."""
+    index_cache: bool = True
+    """COUNTERSIGHT_INDEX_CACHE: keep the built screening index beside the store (``0`` turns
+    it off)."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -43,12 +46,21 @@ class Settings:
         if http_timeout <= 0:
             raise SettingsError(f"{PREFIX}HTTP_TIMEOUT must be positive, not {timeout!r}")
         download_dir = env.get(PREFIX + "DOWNLOAD_DIR")
+        cache = env.get(PREFIX + "INDEX_CACHE", "1").strip().lower()
+        if cache not in _SWITCHES:
+            raise SettingsError(f"{PREFIX}INDEX_CACHE must be 1 or 0, not {cache!r}")
         return cls(
             db=Path(db) if db else default_db_path(env),
             http_timeout=http_timeout,
             download_dir=Path(download_dir) if download_dir else None,
+            index_cache=_SWITCHES[cache],
         )
 
 
-ENV_VARS: tuple[str, ...] = ("DB", "HTTP_TIMEOUT", "DOWNLOAD_DIR")
+_SWITCHES = {
+    **dict.fromkeys(("1", "yes", "on", "true"), True),
+    **dict.fromkeys(("0", "no", "off", "false"), False),
+}
+
+ENV_VARS: tuple[str, ...] = ("DB", "HTTP_TIMEOUT", "DOWNLOAD_DIR", "INDEX_CACHE")
 """The suffixes of every environment variable read above (documented in docs/settings.md)."""

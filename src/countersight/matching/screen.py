@@ -66,10 +66,8 @@ class Screener:
 
     @classmethod
     def from_store(cls, store: Store, datasets: Sequence[str] | None = None) -> Screener:
-        versions = [v for v in store.datasets() if datasets is None or v.name in datasets]
-        with building():  # the entities read as well
-            index = Index(store.iter_entities([v.name for v in versions]))
-        return cls(index, versions)
+        versions = selected(store, datasets)
+        return cls(build_index(store, versions), versions)
 
     def screen(self, party: Party, limit: int = 5) -> list[Hit]:
         forms = tuple(f for f in party.forms() if f.tokens)
@@ -113,6 +111,16 @@ class Screener:
         hits.sort(key=lambda h: (-h[1].result.similarity, h[1].listed.entity_id, h[0]))
         # A candidate none of whose words met the party's (similarity 0) is no hit at all.
         return [hit for _, hit in hits[:limit] if hit.result.similarity > 0.0]
+
+
+def selected(store: Store, datasets: Sequence[str] | None = None) -> list[DatasetVersion]:
+    """The versions of the store's datasets named (all of them for ``None``)."""
+    return [v for v in store.datasets() if datasets is None or v.name in datasets]
+
+
+def build_index(store: Store, versions: Sequence[DatasetVersion]) -> Index:
+    with building():  # the entities read as well
+        return Index(store.iter_entities([v.name for v in versions]))
 
 
 def _similarity_bound(

@@ -1,0 +1,131 @@
+"""The built index kept beside the store, so that the next screening of the same lists loads it
+instead of building it again (the index of every list in ../shared/data, 54,120 entities, takes
+about 5 s to build and well under 1 s to load).
+
+The cache is one file, ``<store>.index`` (``lists.db.index`` beside ``lists.db``): a header line
+with its key, then the pickled index. The key is a digest of everything the index depends on:
+the datasets and their content hashes, the algorithm and configuration hash, the code of the
+package, the versions of the libraries that normalise names, and Python's. A cache with another
+key, or one that cannot be read, is built again and replaced; it is never an error.
+
+Loading a pickle runs code, so the file is written private to its owner (0600, as the store
+is) and read only when it still is: owned by the user reading it, writable by no one else.
+Otherwise it is left alone and the index built. It holds what the store holds (the names, birth
+dates and identifiers of listed people) and is kept as privately. ``COUNTERSIGHT_INDEX_CACHE=0``
+turns it off."""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from importlib import metadata
+from pathlib import Path
+
+import countersight
+from countersight.matching.index import Index
+from countersight.matching.score import ALGORITHM, CONFIG_HASH
+from countersight.model import DatasetVersion
+
+MAGIC = b"countersight-index "
+LIBRARIES = ("rigour", "pypinyin", "rapidfuzz", "normality")
+"""The libraries whose versions change how names are normalised and keyed."""
+
+
+def cache_path(store: Path) -> Path:
+    return store.with_name(store.name + ".index")
+
+
+def cache_key(datasets: Sequence[DatasetVersion]) -> str:
+    """The digest of what the index depends on (see the module's text)."""
+    digest = hashlib.sha256()
+    for part in (ALGORITHM, CONFIG_HASH, sys.version, _code_digest()):
+        digest.update(part.encode() + b"\0")
+    for library in LIBRARIES:
+        digest.update(f"{library}={_version(library)}\0".encode())
+    for d in sorted(datasets, key=lambda d: d.name):
+        digest.update(f"{d.name}={d.version}\0".encode())
+    return digest.hexdigest()
+
+
+def load_or_build(
+    store: Path, datasets: Sequence[DatasetVersion], build: Callable[[], Index]
+) -> tuple[Index, bool]:
+    """The index of ``datasets`` from the cache beside ``store`` when it holds that index, else
+    ``build()``, then written there. Also says whether it came from the cache."""
+    path = cache_path(store)
+    key = cache_key(datasets).encode()
+    index = _load(path, key)
+    if index is not None:
+        return index, True
+    index = build()
+    _write(path, key, index)
+    return index, False
+
+
+def _load(path: Path, key: bytes) -> Index | None:
+    try:
+        with path.open("rb") as fh:
+            if not _private(os.fstat(fh.fileno())):
+                return None
+            if fh.readline(len(MAGIC) + len(key) + 1) != MAGIC + key + b"\n":
+                return None
+            enabled = gc.isenabled()
+            gc.disable()  # millions of objects at once, none of them garbage
+            try:
+                # Read only from a file this user wrote and no one else can write (above).
+                index = pickle.load(fh)  # noqa: S301
+            finally:
+                if enabled:
+                    gc.enable()
+    except Exception:  # a cache that cannot be read is built again
+        return None
+    return index if isinstance(index, Index) else None
+
+
+def _private(stat: os.stat_result) -> bool:
+    """Owned by this user and writable by no one else."""
+    owner = stat.st_uid == os.getuid() if hasattr(os, "getuid") else True
+    return owner and not stat.st_mode & 0o022
+
+
+def _write(path: Path, key: bytes, index: Index) -> None:
+    """Written whole or not at all (a temporary file, then renamed over the old one), private
+    to its owner. A store in a folder that cannot be written to simply has no cache."""
+    try:
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".part")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(MAGIC + key + b"\n")
+            enabled = gc.isenabled()
+            gc.disable()
+            try:
+                pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            finally:
+                if enabled:
+                    gc.enable()
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _code_digest() -> str:
+    """A digest of the package's code: a cache written by other code is not read."""
+    digest = hashlib.sha256()
+    root = Path(countersight.__file__).parent
+    for source in sorted(root.rglob("*.py")):
+        digest.update(str(source.relative_to(root)).encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()
+
+
+def _version(library: str) -> str:
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return ""

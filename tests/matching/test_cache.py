@@ -1,0 +1,122 @@
+"""The screening index kept beside the store: loaded when it holds the same lists, built again
+when they change, and never read when someone else could have written it."""
+
+from __future__ import annotations
+
+import csv
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from countersight.matching import cache
+from tests.conftest import CLI
+
+QUERIES = (
+    "query_id,schema,name,birth_date,nationality\n"
+    "q1,Person,Wang Shili,1975,cn\n"
+    "q2,Company,Exampel Vision Technology Company Limited,,\n"
+    "q3,Company,Completely Unrelated Bakery,,\n"
+)
+
+
+@pytest.fixture
+def queries(tmp_path: Path) -> Path:
+    path = tmp_path / "parties.csv"
+    path.write_text(QUERIES, encoding="utf-8")
+    return path
+
+
+def _import(cli: CLI, db: Path, *files: Path) -> None:
+    code, _, err = cli("import", "--db", db, *files)
+    assert code == 0, err
+
+
+def _screen(cli: CLI, db: Path, queries: Path, out: Path) -> tuple[list[dict[str, str]], str]:
+    code, _, err = cli("screen", "--db", db, queries, "--out", out, "--workers", "1")
+    assert code == 0, err
+    return list(csv.DictReader(out.read_text(encoding="utf-8").splitlines())), err
+
+
+def test_the_second_screening_loads_the_index_and_answers_the_same(
+    cli: CLI, db_path: Path, fixtures: Path, queries: Path, tmp_path: Path
+) -> None:
+    _import(cli, db_path, fixtures.parent.parent / "examples" / "lists")
+    first, err = _screen(cli, db_path, queries, tmp_path / "1.csv")
+    assert "index built in" in err
+    kept = cache.cache_path(db_path)
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    again, err = _screen(cli, db_path, queries, tmp_path / "2.csv")
+    assert "index loaded in" in err
+    assert again == first and first[1]["match"] == "true"
+
+
+def test_new_lists_are_screened_against_not_the_kept_index(
+    cli: CLI, db_path: Path, fixtures: Path, queries: Path, tmp_path: Path
+) -> None:
+    _import(cli, db_path, fixtures / "un" / "un_small.xml")
+    before, _ = _screen(cli, db_path, queries, tmp_path / "1.csv")
+    assert before[0]["match"] == "false"
+    _import(cli, db_path, fixtures.parent.parent / "examples" / "lists")
+    after, err = _screen(cli, db_path, queries, tmp_path / "2.csv")
+    assert "index built in" in err
+    assert after[0]["match"] == "true" and after[0]["source_ref"] == "ex-pe-founder"
+
+
+def test_only_the_chosen_datasets_are_loaded(
+    cli: CLI, db_path: Path, fixtures: Path, queries: Path, tmp_path: Path
+) -> None:
+    _import(cli, db_path, fixtures / "un" / "un_small.xml")
+    _import(cli, db_path, fixtures.parent.parent / "examples" / "lists")
+    _screen(cli, db_path, queries, tmp_path / "1.csv")
+    out = tmp_path / "2.csv"
+    code, _, err = cli("screen", "--db", db_path, queries, "--out", out, "--dataset", "un_sc")
+    assert code == 0 and "index built in" in err
+    rows = csv.DictReader(out.read_text(encoding="utf-8").splitlines())
+    assert all(r["match"] == "false" for r in rows)
+
+
+def test_a_cache_others_could_write_is_not_read(
+    cli: CLI, db_path: Path, fixtures: Path, queries: Path, tmp_path: Path
+) -> None:
+    _import(cli, db_path, fixtures.parent.parent / "examples" / "lists")
+    _screen(cli, db_path, queries, tmp_path / "1.csv")
+    kept = cache.cache_path(db_path)
+    os.chmod(kept, 0o666)
+    _, err = _screen(cli, db_path, queries, tmp_path / "2.csv")
+    assert "index built in" in err
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600  # written again, privately
+
+
+def test_a_damaged_cache_is_built_again(
+    cli: CLI, db_path: Path, fixtures: Path, queries: Path, tmp_path: Path
+) -> None:
+    _import(cli, db_path, fixtures.parent.parent / "examples" / "lists")
+    first, _ = _screen(cli, db_path, queries, tmp_path / "1.csv")
+    kept = cache.cache_path(db_path)
+    header = kept.read_bytes().split(b"\n", 1)[0]
+    kept.write_bytes(header + b"\nnot a pickle at all")
+    again, err = _screen(cli, db_path, queries, tmp_path / "2.csv")
+    assert "index built in" in err and again == first
+    kept.write_bytes(b"")
+    again, err = _screen(cli, db_path, queries, tmp_path / "3.csv")
+    assert "index built in" in err and again == first
+
+
+def test_the_cache_can_be_turned_off(
+    cli: CLI,
+    db_path: Path,
+    fixtures: Path,
+    queries: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COUNTERSIGHT_INDEX_CACHE", "0")
+    _import(cli, db_path, fixtures.parent.parent / "examples" / "lists")
+    _screen(cli, db_path, queries, tmp_path / "1.csv")
+    _, err = _screen(cli, db_path, queries, tmp_path / "2.csv")
+    assert "index built in" in err and not cache.cache_path(db_path).exists()
+    monkeypatch.setenv("COUNTERSIGHT_INDEX_CACHE", "maybe")
+    code, _, err = cli("screen", "--db", db_path, queries, "--out", tmp_path / "3.csv")
+    assert code != 0 and "COUNTERSIGHT_INDEX_CACHE must be 1 or 0" in err
