@@ -22,12 +22,15 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
+from typing import BinaryIO
 
 import countersight
 from countersight.matching.index import Index
+from countersight.matching.normalize import Token
 from countersight.matching.score import ALGORITHM, CONFIG_HASH
 from countersight.model import DatasetVersion
 
@@ -74,17 +77,10 @@ def _load(path: Path, key: bytes) -> Index | None:
                 return None
             if fh.readline(len(MAGIC) + len(key) + 1) != MAGIC + key + b"\n":
                 return None
-            enabled = gc.isenabled()
-            gc.disable()  # millions of objects at once, none of them garbage
-            try:
-                # Read only from a file this user wrote and no one else can write (above).
-                index = pickle.load(fh)  # noqa: S301
-            finally:
-                if enabled:
-                    gc.enable()
+            with _collector_off():
+                return _read(fh)
     except Exception:  # a cache that cannot be read is built again
         return None
-    return index if isinstance(index, Index) else None
 
 
 def _private(stat: os.stat_result) -> bool:
@@ -103,16 +99,85 @@ def _write(path: Path, key: bytes, index: Index) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(MAGIC + key + b"\n")
-            enabled = gc.isenabled()
-            gc.disable()
-            try:
-                pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            finally:
-                if enabled:
-                    gc.enable()
+            with _collector_off():
+                _dump(fh, index)
         os.replace(temporary, path)
     except OSError:
         Path(temporary).unlink(missing_ok=True)
+
+
+# The layout after the header: the index's words (tokens, shared by many names), then its
+# listed entities and their words in chunks, each chunk a pickle of its own that names the
+# tokens by number, then the postings, then the rest. One pickle of the whole index would keep
+# a table of every object it wrote (about 130 MB more at the peak for every list in ../shared);
+# chunks keep a small one, and lose only the sharing of small strings between chunks.
+_CHUNKED = ("listed", "words")
+_CHUNK = 2000
+
+
+class _Writer(pickle.Pickler):
+    def __init__(self, fh: BinaryIO, numbers: dict[int, int]) -> None:
+        super().__init__(fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self.numbers = numbers
+
+    def persistent_id(self, obj: object) -> int | None:
+        return self.numbers.get(id(obj)) if type(obj) is Token else None
+
+
+class _Reader(pickle.Unpickler):
+    def __init__(self, fh: BinaryIO, tokens: list[Token]) -> None:
+        super().__init__(fh)
+        self.tokens = tokens
+
+    def persistent_load(self, pid: object) -> Token:
+        if not isinstance(pid, int):
+            raise pickle.UnpicklingError(f"not a token's number: {pid!r}")
+        return self.tokens[pid]
+
+
+def _dump(fh: BinaryIO, index: Index) -> None:
+    state = dict(vars(index))
+    tokens = list({id(t): t for words in index.words for t in words}.values())
+    numbers = {id(t): n for n, t in enumerate(tokens)}
+    pickle.dump(tokens, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    for name in _CHUNKED:
+        items = state.pop(name)
+        pickle.dump(len(items), fh)
+        for start in range(0, len(items), _CHUNK):
+            _Writer(fh, numbers).dump(items[start : start + _CHUNK])
+    postings = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
+    postings.fast = True  # words and their arrays: nothing shared, no table needed
+    postings.dump(state.pop("postings"))
+    pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _read(fh: BinaryIO) -> Index | None:
+    # Read only from a file this user wrote and no one else can write (``_load``).
+    tokens = pickle.load(fh)  # noqa: S301
+    state: dict[str, object] = {}
+    for name in _CHUNKED:
+        count = pickle.load(fh)  # noqa: S301
+        items: list[object] = []
+        while len(items) < count:
+            items.extend(_Reader(fh, tokens).load())
+        state[name] = items
+    state["postings"] = pickle.load(fh)  # noqa: S301
+    state.update(pickle.load(fh))  # noqa: S301
+    index = Index.__new__(Index)
+    index.__dict__.update(state)
+    return index
+
+
+@contextmanager
+def _collector_off() -> Iterator[None]:
+    """Millions of objects made or walked at once, none of them garbage."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _code_digest() -> str:
