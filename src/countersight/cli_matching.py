@@ -7,6 +7,7 @@ writes ``id,score,match`` per pair. Both stream: memory does not grow with the i
 from __future__ import annotations
 
 import csv
+import hashlib
 import itertools
 import json
 import sys
@@ -15,6 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,7 @@ from countersight.errors import CountersightError
 from countersight.matching.batch import Row, cores, screen_best
 from countersight.matching.cache import load_or_build
 from countersight.matching.calibration import probability
-from countersight.matching.score import THRESHOLD, compare_names
+from countersight.matching.score import ALGORITHM, CONFIG_HASH, THRESHOLD, compare_names
 from countersight.matching.screen import (
     Screener,
     build_index,
@@ -240,6 +242,8 @@ def screen_command(
             ids.append(row.get(columns.id, "") if columns.id else str(line))
             yield columns.row(row)
 
+    versions = screener.versions
+    replay = (versions.algorithm, versions.config, versions.lists)
     with tmp.open("w", encoding="utf-8", newline="") as fh, _progress(total) as advance:
         writer = csv.writer(fh)
         writer.writerow(SCREEN_FIELDS)
@@ -248,7 +252,7 @@ def screen_command(
             counts["parties"] += 1
             advance()
             if best is None:
-                writer.writerow([query_id, "false", "0", "", "", "", "", ""])
+                writer.writerow([query_id, "false", "0", "", "", "", "", "", *replay])
                 continue
             listed, match, score, matched_name = best
             counts["matches"] += match
@@ -262,13 +266,16 @@ def screen_command(
                     listed.dataset,
                     listed.caption,
                     matched_name,
+                    *replay,
                 ]
             )
     tmp.replace(out)
     seconds = time.monotonic() - built
+    manifest = _write_manifest(out, queries, screener, counts)
     click.echo(
         f"{counts['parties']:,} parties screened against {len(screener.index):,} entities: "
-        f"{counts['matches']:,} matches, {columns.empty:,} without a name; written to {out}\n"
+        f"{counts['matches']:,} matches, {columns.empty:,} without a name; written to {out} "
+        f"(the versions that replay it: {manifest.name})\n"
         f"index {'loaded' if cached else 'built'} in {built - started:.1f} s; "
         f"screening took {seconds:.1f} s "
         f"({counts['parties'] / max(seconds, 1e-9):,.0f} parties/s, "
@@ -286,7 +293,32 @@ SCREEN_FIELDS = (
     "dataset",
     "caption",
     "matched_name",
+    "algorithm",
+    "config",
+    "lists",
 )
+"""The columns of ``screen``'s results: the benchmark's five, what the hit is, and what replays
+it (the algorithm, the configuration hash, and the digest of the lists screened against, which
+``<results>.versions.json`` spells out)."""
+
+
+def _write_manifest(out: Path, queries: Path, screener: Screener, counts: dict[str, int]) -> Path:
+    """``<results>.versions.json`` beside the results: the versions that replay the screening
+    (every dataset and its content hash), the threshold, and the parties file's hash."""
+    digest = hashlib.sha256()
+    with queries.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    manifest = {
+        **screener.versions.as_dict(),
+        "threshold": THRESHOLD,
+        "parties": {"file": str(queries), "sha256": digest.hexdigest(), **counts},
+        "results": out.name,
+        "screened_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    path = out.with_name(out.name + ".versions.json")
+    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
 
 
 @dataclass
@@ -387,7 +419,7 @@ def _compare_file(pairs: Path, out: Path | None) -> None:
     count = 0
     with tmp.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["id", "score", "match"])
+        writer.writerow(["id", "score", "match", "algorithm", "config"])
         for line, row in rows:
             if "name1" not in row or "name2" not in row:
                 raise CountersightError(f"{pairs}: expected columns id, schema, name1, name2")
@@ -399,6 +431,8 @@ def _compare_file(pairs: Path, out: Path | None) -> None:
                     row.get("id") or str(line),
                     f"{result.score:.4f}",
                     "true" if result.match else "false",
+                    ALGORITHM,
+                    CONFIG_HASH,
                 ]
             )
             count += 1

@@ -4,10 +4,12 @@ of the benchmark, and bad input."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from pathlib import Path
 
 from countersight.matching.batch import Row, screen_best, screen_many
+from countersight.matching.score import ALGORITHM, CONFIG_HASH, THRESHOLD
 from countersight.matching.screen import Screener, party_from_row
 from countersight.store import Store
 from tests.conftest import CLI
@@ -133,6 +135,7 @@ def test_compare_pairs_writes_id_score_match(cli: CLI, tmp_path: Path) -> None:
     assert code == 0
     rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
     assert [(r["id"], r["match"]) for r in rows] == [("p1", "true"), ("p2", "false")]
+    assert {(r["algorithm"], r["config"]) for r in rows} == {(ALGORITHM, CONFIG_HASH)}
     code, out_text, _ = cli("compare", "深圳市比广贸易有限公司", "Shenzhen Biguang Trading Co. Ltd")
     assert code == 0 and out_text.startswith("MATCH")
 
@@ -267,3 +270,44 @@ def test_a_candidate_that_meets_none_of_the_words_is_no_hit(
     code, out, _ = cli("match", "--db", db_path, "Northwind Logistics Ltd", "--json")
     assert code == 0
     assert json.loads(out)["hits"] == []
+
+
+def test_screen_results_carry_the_versions_that_replay_them(
+    cli: CLI, db_path: Path, fixtures: Path, tmp_path: Path
+) -> None:
+    """Each row names the algorithm, the configuration and the lists (a digest of the datasets'
+    content hashes); ``<results>.versions.json`` spells the lists out, with the threshold and
+    the hash of the parties file. Screening again with the same versions gives the same rows."""
+    _store_with_lists(cli, db_path, fixtures)
+    queries = tmp_path / "parties.csv"
+    queries.write_text(
+        "query_id,schema,name\nq1,Person,Wang Shili\nq2,Company,Unrelated Bakery\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "results.csv"
+    code, _, err = cli("screen", "--db", db_path, queries, "--out", out)
+    assert code == 0 and "results.csv.versions.json" in err
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    manifest = json.loads((tmp_path / "results.csv.versions.json").read_text(encoding="utf-8"))
+    code, listed, _ = cli("datasets", "--db", db_path, "--json")
+    assert manifest["datasets"] == {d["name"]: d["version"] for d in json.loads(listed)}
+    assert manifest["threshold"] == THRESHOLD and manifest["parties"]["parties"] == 2
+    assert manifest["parties"]["sha256"] == hashlib.sha256(queries.read_bytes()).hexdigest()
+    for row in rows:
+        assert (row["algorithm"], row["config"], row["lists"]) == (
+            manifest["algorithm"],
+            manifest["config"],
+            manifest["lists"],
+        )
+    again = tmp_path / "again.csv"
+    assert cli("screen", "--db", db_path, queries, "--out", again)[0] == 0
+    assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+    _store_with_more(cli, db_path, fixtures)
+    assert cli("screen", "--db", db_path, queries, "--out", again)[0] == 0
+    changed = list(csv.DictReader(again.read_text(encoding="utf-8").splitlines()))
+    assert changed[0]["lists"] != rows[0]["lists"]
+
+
+def _store_with_more(cli: CLI, db_path: Path, fixtures: Path) -> None:
+    code, _, err = cli("import", "--db", db_path, fixtures / "canada")
+    assert code == 0, err

@@ -4,6 +4,7 @@ and the content hash of each dataset screened against."""
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,8 +52,18 @@ class Versions:
         return {
             "algorithm": self.algorithm,
             "config": self.config,
+            "lists": self.lists,
             "datasets": dict(self.datasets),
         }
+
+    @property
+    def lists(self) -> str:
+        """A short digest of the datasets and their content hashes: two screenings with the
+        same digest were screened against the same lists."""
+        digest = hashlib.sha256()
+        for name, version in sorted(self.datasets):
+            digest.update(f"{name}={version}\n".encode())
+        return digest.hexdigest()[:16]
 
 
 class Screener:
