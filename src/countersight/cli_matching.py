@@ -57,6 +57,18 @@ _NAME = ("name", "party", "company", "full_name", "legal_name", "supplier", "bid
 _SCHEMA = ("schema", "type", "kind_of_party")
 _BIRTH = ("birth_date", "date_of_birth", "dob")
 _COUNTRY = ("nationality", "country", "countries", "jurisdiction")
+_IDENTIFIER = (
+    "identifier",
+    "identifiers",
+    "registration_number",
+    "company_number",
+    "tax_id",
+    "vat_number",
+    "lei",
+    "imo",
+    "passport",
+    "id_number",
+)
 
 
 def _db(db: Path | None) -> Path:
@@ -139,6 +151,12 @@ def _column(header: Iterator[str] | list[str], names: tuple[str, ...]) -> str | 
 )
 @click.option("--country", "countries", multiple=True, help="ISO code (repeatable).")
 @click.option("--birth-date", default=None, help="YYYY or YYYY-MM-DD.")
+@click.option(
+    "--id",
+    "identifiers",
+    multiple=True,
+    help="An identifier: registration, tax, LEI, IMO or passport number (repeatable).",
+)
 @click.option("--limit", default=5, show_default=True)
 @click.option(
     "--dataset",
@@ -154,12 +172,13 @@ def match_command(
     schema: str,
     countries: tuple[str, ...],
     birth_date: str | None,
+    identifiers: tuple[str, ...],
     limit: int,
     as_json: bool,
 ) -> None:
     """Screen one party: ranked hits, each with its score and explanation."""
     screener, _ = _screener(_db(db), datasets)
-    party = party_from_row(name[:MAX_NAME], schema, birth_date, countries)
+    party = party_from_row(name[:MAX_NAME], schema, birth_date, countries, identifiers)
     hits = screener.screen(party, limit=limit)
     if as_json:
         click.echo(
@@ -210,7 +229,8 @@ def screen_command(
     queries: Path, db: Path | None, out: Path, datasets: tuple[str, ...], workers: int
 ) -> None:
     """Screen every party of a CSV or XLSX file (columns: query_id, name, schema, birth_date,
-    nationality); one result row per party, its best hit."""
+    nationality, identifier: several separated by ";"); one result row per party, its best
+    hit."""
     rows = _rows(queries)
     first = next(rows, None)
     if first is None:
@@ -228,6 +248,7 @@ def screen_command(
         _column(header, _SCHEMA),
         _column(header, _BIRTH),
         _column(header, _COUNTRY),
+        _column(header, _IDENTIFIER),
     )
     started = time.monotonic()
     screener, cached = _screener(_db(db), datasets)
@@ -252,7 +273,7 @@ def screen_command(
             counts["parties"] += 1
             advance()
             if best is None:
-                writer.writerow([query_id, "false", "0", "", "", "", "", "", *replay])
+                writer.writerow([query_id, "false", "0.0000", "", "", "", "", "", *replay])
                 continue
             listed, match, score, matched_name = best
             counts["matches"] += match
@@ -330,6 +351,7 @@ class _Columns:
     schema: str | None
     birth: str | None
     country: str | None
+    identifier: str | None = None
     empty: int = 0
 
     def row(self, row: dict[str, str]) -> Row | None:
@@ -343,6 +365,7 @@ class _Columns:
             row.get(self.schema) if self.schema else None,
             row.get(self.birth) if self.birth else None,
             (row.get(self.country, ""),) if self.country else (),
+            tuple(row.get(self.identifier, "").split(";")) if self.identifier else (),
         )
 
 

@@ -9,8 +9,10 @@ import json
 from pathlib import Path
 
 from countersight.matching.batch import Row, screen_best, screen_many
+from countersight.matching.index import Index
 from countersight.matching.score import ALGORITHM, CONFIG_HASH, THRESHOLD
 from countersight.matching.screen import Screener, party_from_row
+from countersight.model import Entity, Identifier, Name
 from countersight.store import Store
 from tests.conftest import CLI
 
@@ -311,3 +313,43 @@ def test_screen_results_carry_the_versions_that_replay_them(
 def _store_with_more(cli: CLI, db_path: Path, fixtures: Path) -> None:
     code, _, err = cli("import", "--db", db_path, fixtures / "canada")
     assert code == 0, err
+
+
+def test_a_listed_identifier_finds_the_entity_under_another_name(
+    cli: CLI, db_path: Path, fixtures: Path, tmp_path: Path
+) -> None:
+    """A company renamed since its listing is still found by its registration number."""
+    code, _, err = cli("import", "--db", db_path, fixtures / "ofac_csv")
+    assert code == 0, err
+    name = "Pearl River Commerce Ltd"
+    code, out, _ = cli("match", "--db", db_path, name, "--json")
+    assert json.loads(out)["hits"] == []
+    code, out, _ = cli("match", "--db", db_path, name, "--id", "91440300-MA5EXAMPL1", "--json")
+    best = json.loads(out)["hits"][0]
+    assert best["source_ref"] == "1001" and best["match"] is True
+    assert [f["feature"] for f in best["features"]].count("identifier") == 1
+    queries = tmp_path / "parties.csv"
+    queries.write_text(
+        "query_id,name,registration_number\nq1,Pearl River Commerce Ltd,x; 91440300MA5EXAMPL1\n",
+        encoding="utf-8",
+    )
+    results = tmp_path / "results.csv"
+    assert cli("screen", "--db", db_path, queries, "--out", results)[0] == 0
+    row = next(csv.DictReader(results.read_text(encoding="utf-8").splitlines()))
+    assert row["match"] == "true" and row["source_ref"] == "1001"
+
+
+def test_only_identifiers_long_enough_find_candidates_by_themselves() -> None:
+    listed = Entity(
+        id="x1",
+        schema="Company",
+        dataset="d",
+        source_ref="x1",
+        names=(Name("Alpha Beta Holdings", "primary"),),
+        identifiers=(Identifier("registration", "AB-123456"), Identifier("tax", "12345")),
+    )
+    index = Index([listed])
+    forms = tuple(f for f in party_from_row("Zeta Omega", "Company").forms() if f.tokens)
+    assert [c.entity_id for c in index.candidates(forms, identifiers=("AB123456",))] == ["x1"]
+    assert index.candidates(forms, identifiers=("12345",)) == []
+    assert index.candidates(forms) == []

@@ -24,9 +24,9 @@ CHUNK = 200
 """Parties sent to a worker at a time: enough to make the hand-over cheap, few enough to keep
 every worker busy to the end."""
 
-Row = tuple[str, str | None, str | None, tuple[str, ...]]
+Row = tuple[str, str | None, str | None, tuple[str, ...], tuple[str, ...]]
 """A party as read from a file, for ``screen.party_from_row``: name, schema, birth date,
-countries."""
+countries, identifiers."""
 Best = tuple[Listed, bool, float, str]
 """A party's best hit as a file of results shows it: the listed entity, whether it is a match,
 the score, the listed name it met."""

@@ -25,6 +25,9 @@ from countersight.matching.score import Party
 from countersight.model import Entity
 
 MAX_CANDIDATE_NAMES = 40
+MIN_IDENTIFIER = 6
+"""Identifiers shorter than this (normalised) find no candidates by themselves: too many
+lists' numbers would meet by chance. They still count when the names have met."""
 COMMON_POSTINGS = 3000
 AFFIX_WEIGHT = 0.4
 SOUND_WEIGHT = 0.5
@@ -132,11 +135,15 @@ class Index:
                     forms,
                 )
             )
+            first_name = len(self.name_owner)
             for form in forms:
                 name_number = len(self.name_owner)
                 self.name_owner.append(number)
                 for key in {k for k, _ in keys(form)}:
                     postings[key].append(name_number)
+            for identifier in party.identifiers:
+                if len(identifier) >= MIN_IDENTIFIER:
+                    postings["i" + identifier].append(first_name)
         self.postings: dict[str, array[int]] = {k: array("I", v) for k, v in postings.items()}
         names = max(1, len(self.name_owner))
         self._log_names = math.log(names + 1)
@@ -159,12 +166,22 @@ class Index:
             known = self._rarity[word] = max(0.2, self._weight(len(found)))
         return known
 
-    def candidates(self, forms: Iterable[NameForm], sounds: bool = True) -> list[Listed]:
+    def candidates(
+        self, forms: Iterable[NameForm], sounds: bool = True, identifiers: Iterable[str] = ()
+    ) -> list[Listed]:
         """The listed names that share the most (and rarest) keys with ``forms``; with
-        ``sounds``, sound-alikes across scripts too (for organisations: brands are theirs)."""
+        ``sounds``, sound-alikes across scripts too (for organisations: brands are theirs);
+        and first, whatever name they go by, the entities listed with one of ``identifiers``
+        (normalised, ``normal_identifier``)."""
         scores: dict[int, float] = {}
         skipped: list[tuple[array[int], float]] = []
         postings = self.postings
+        by_identifier = {
+            self.name_owner[name]: None
+            for identifier in identifiers
+            if len(identifier) >= MIN_IDENTIFIER
+            for name in postings.get("i" + identifier, ())
+        }
         for form in forms:
             for key, base in [*keys(form), *(self._sound_lookups(form) if sounds else ())]:
                 found = postings.get(key)
@@ -188,7 +205,7 @@ class Index:
             scores = dict.fromkeys(found[: COMMON_POSTINGS * 4], base)
         # Stable: of names with equal scores, the first found comes first (as heapq.nlargest).
         best = sorted(scores.items(), key=itemgetter(1), reverse=True)[:MAX_CANDIDATE_NAMES]
-        owners = dict.fromkeys(self.name_owner[name] for name, _ in best)
+        owners = by_identifier | dict.fromkeys(self.name_owner[name] for name, _ in best)
         return [self.listed[number] for number in owners]
 
     def _sound_lookups(self, form: NameForm) -> list[tuple[str, float]]:

@@ -24,7 +24,9 @@ from countersight.matching.names import compare as compare_forms
 from countersight.matching.normalize import LATIN_STOPWORDS, NameForm, is_patronymic, prepare
 from countersight.matching.parts import name_parts
 
-ALGORITHM = "countersight-1"
+ALGORITHM = "countersight-2"
+"""Raised whenever the same lists and party may give another result: the configuration hash
+follows the constants only, not the code (2: the first release after the benchmark work)."""
 THRESHOLD = 0.8
 BIRTH_AGREES = 0.05
 BIRTH_CONFLICT = 0.3

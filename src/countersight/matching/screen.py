@@ -84,7 +84,9 @@ class Screener:
         forms = tuple(f for f in party.forms() if f.tokens)
         if not forms:
             return []
-        candidates = self.index.candidates(forms, sounds=party.schema != "Person")
+        candidates = self.index.candidates(
+            forms, sounds=party.schema != "Person", identifiers=party.identifiers
+        )
         words = words_of(
             (t for f in forms for t in f.tokens),
             (t for listed in candidates for t in self.index.words[listed.number]),
