@@ -353,3 +353,23 @@ def test_only_identifiers_long_enough_find_candidates_by_themselves() -> None:
     assert [c.entity_id for c in index.candidates(forms, identifiers=("AB123456",))] == ["x1"]
     assert index.candidates(forms, identifiers=("12345",)) == []
     assert index.candidates(forms) == []
+
+
+def test_a_person_does_not_match_a_name_written_with_a_legal_form() -> None:
+    """A LegalEntity may be a person or a company, but "FENG SHENG CO., LTD." is a company's
+    name: a person called Feng Sheng meets it at half the similarity, as a Company would not."""
+    listed = Entity(
+        id="x1",
+        schema="LegalEntity",
+        dataset="d",
+        source_ref="x1",
+        names=(Name("FENG SHENG CO., LTD.", "primary"),),
+    )
+    screener = Screener(Index([listed]), [])
+    person = screener.screen(party_from_row("Feng Sheng", "Person"))
+    company = screener.screen(party_from_row("Feng Sheng Company Limited", "Company"))
+    assert not person[0].result.match and person[0].result.similarity <= 0.5
+    assert ("kind", "Person vs FENG SHENG CO., LTD.") in {
+        (f.name, f.value) for f in person[0].result.features
+    }
+    assert company[0].result.match

@@ -164,6 +164,11 @@ def score_party(
         penalty = score * KIND_CONFLICT
         score -= penalty
         features.append(Feature("kind", f"{party.schema} vs {candidate.schema}", -penalty))
+    elif (organisation_name := _company_name_against_person(party, q_form, candidate, c_form)):
+        # A LegalEntity may be anyone, but a name with a legal form is an organisation's.
+        penalty = score * KIND_CONFLICT
+        score -= penalty
+        features.append(Feature("kind", f"Person vs {organisation_name}", -penalty))
     if legal_forms_conflict(q_form.org_types, c_form.org_types):
         score -= LEGAL_FORM_CONFLICT
         features.append(
@@ -225,6 +230,18 @@ def score_party(
         features=tuple(features),
         similarity=similarity,
     )
+
+
+def _company_name_against_person(
+    party: Party, q_form: NameForm, candidate: Party, c_form: NameForm
+) -> str:
+    """The name, when a person meets a name written with a legal form (FENG SHENG CO., LTD.):
+    the name of an organisation, whatever the schema of the entity that has it; else ""."""
+    if party.schema == "Person" and c_form.org_types:
+        return c_form.original
+    if candidate.schema == "Person" and q_form.org_types:
+        return q_form.original
+    return ""
 
 
 def _without_lone_patronymic(
