@@ -164,7 +164,7 @@ def score_party(
         penalty = score * KIND_CONFLICT
         score -= penalty
         features.append(Feature("kind", f"{party.schema} vs {candidate.schema}", -penalty))
-    elif (organisation_name := _company_name_against_person(party, q_form, candidate, c_form)):
+    elif organisation_name := _company_name_against_person(party, q_form, candidate, c_form):
         # A LegalEntity may be anyone, but a name with a legal form is an organisation's.
         penalty = score * KIND_CONFLICT
         score -= penalty
