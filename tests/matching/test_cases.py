@@ -234,6 +234,62 @@ CASES = [
         False,
     ),
     (
+        "an r after a vowel is not heard, a final x is an s",
+        "Company",
+        "Nortex Trading Co., Ltd",
+        "诺泰斯贸易有限公司",
+        True,
+    ),
+    (
+        "heard loosely: a final stop dropped, a syllable for a consonant added",
+        "Company",
+        "Seltech Electronics Ltd",
+        "瑟尔泰电子有限公司",
+        True,
+    ),
+    (
+        "heard loosely: nasal finals the English name lacks",
+        "Company",
+        "东信威科技有限公司",
+        "Dorsway Technology Co., Ltd",
+        True,
+    ),
+    (
+        "heard loosely, with nothing else in common",
+        "Company",
+        "Seltech Ltd",
+        "瑟尔泰贸易有限公司",
+        False,
+    ),
+    (
+        "heard loosely, another vowel",
+        "Company",
+        "Saltech Electronics Ltd",
+        "瑟尔泰电子有限公司",
+        False,
+    ),
+    (
+        "a final nasal is not dropped",
+        "Company",
+        "Newton Trading Ltd",
+        "纽沃泰贸易有限公司",
+        False,
+    ),
+    (
+        "a consonant before another is not dropped",
+        "Company",
+        "Centre Trading Ltd",
+        "新壹路贸易有限公司",
+        False,
+    ),
+    (
+        "a nasal inside the word is not dropped",
+        "Company",
+        "Mingzheng Trading Ltd",
+        "美星贸易有限公司",
+        False,
+    ),
+    (
         "science and technology is one trade word; a short name in brackets is optional",
         "Company",
         "Hefei Longxin Science and Technology Co., Ltd (LXST)",
@@ -534,6 +590,14 @@ SOUNDING = [
     token("coyuan"),
     token("technology", weak=True),
     token("tnlg"),
+    token("nortex"),
+    token("nuotaisi", alt=("nts",), syllables=("nuo", "tai", "si")),
+    token("seltech"),
+    token("seertai", alt=("set",), syllables=("se", "er", "tai")),
+    token("dorsway"),
+    token("dongxinwei", alt=("dxw",), syllables=("dong", "xin", "wei")),
+    token("newton"),
+    token("niuwotai", alt=("nwt",), syllables=("niu", "wo", "tai")),
 ]
 
 
@@ -550,6 +614,10 @@ def test_sound_similarities_worked_out_per_query_equal_those_pair_by_pair() -> N
     assert near["coyuan"]["keyuan"] == 0.9  # two consonants, spelt close
     assert "lana" not in near.get("leinuo", {})  # a is not e
     assert "technology" not in near.get("leinuo", {})  # trade words are not brands
+    assert near["nortex"]["nuotaisi"] == 0.9  # r after a vowel unheard, final x as s
+    assert near["seltech"]["seertai"] == 0.85  # loosely: tech as tek, its k dropped; er si
+    assert near["dorsway"]["dongxinwei"] == 0.85  # loosely: the brand's nasal finals
+    assert "newton" not in near.get("niuwotai", {})  # a final nasal is heard
 
 
 def test_traditional_and_simplified_names_prepare_alike() -> None:
@@ -590,10 +658,11 @@ def test_the_traditional_table_keeps_every_reading() -> None:
 def test_the_documented_sound_similarity_is_the_one_in_the_code() -> None:
     from pathlib import Path
 
-    from countersight.matching.phonetic import SOUND_SIMILARITY
+    from countersight.matching.phonetic import LOOSE_SOUND_SIMILARITY, SOUND_SIMILARITY
 
     text = (Path(__file__).parents[2] / "docs" / "matching.md").read_text(encoding="utf-8")
     assert f"are **{SOUND_SIMILARITY}** (`SOUND_SIMILARITY`" in text
+    assert f"**{LOOSE_SOUND_SIMILARITY}** (`LOOSE_SOUND_SIMILARITY`" in text
 
 
 def test_translated_trade_words_stay_distinctive_in_latin_names() -> None:

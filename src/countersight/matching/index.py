@@ -2,9 +2,9 @@
 entities in the store, so that a query scores a few dozen candidates instead of the whole list.
 
 Keys are the words of each name (and their other spellings), plus the first and last four
-letters of longer words, which survive most typos, and the consonant skeleton of Chinese brands
-(``phonetic``). A key shared by very many names (a common first name, "trading") is only used
-when the query has nothing rarer."""
+letters of longer words, which survive most typos, and the consonant skeletons of Chinese
+brands (``phonetic``; the loose ones at a lower weight). A key shared by very many names (a
+common first name, "trading") is only used when the query has nothing rarer."""
 
 from __future__ import annotations
 
@@ -20,7 +20,12 @@ from operator import itemgetter
 
 from countersight.matching.glossary import LATIN_WEAK_WORDS
 from countersight.matching.normalize import NameForm, Token
-from countersight.matching.phonetic import MIN_LATIN_LETTERS, latin_skeletons, sound_keys
+from countersight.matching.phonetic import (
+    MIN_LATIN_LETTERS,
+    latin_skeletons,
+    loose_latin_skeletons,
+    sound_keys,
+)
 from countersight.matching.score import Party
 from countersight.model import Entity
 
@@ -31,6 +36,7 @@ lists' numbers would meet by chance. They still count when the names have met.""
 COMMON_POSTINGS = 3000
 AFFIX_WEIGHT = 0.4
 SOUND_WEIGHT = 0.5
+LOOSE_SOUND_WEIGHT = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +84,7 @@ def keys(form: NameForm) -> list[tuple[str, float]]:
             out.append(("s" + token.text[-4:], base * AFFIX_WEIGHT))
         if token.syllables:
             out.extend(("k" + key, base * SOUND_WEIGHT) for key in sound_keys(token))
+            out.extend(("k" + key, base * LOOSE_SOUND_WEIGHT) for key in sound_keys(token, True))
     joined = "".join(form.words)
     if len(form.tokens) > 1 and len(joined) >= 6:
         out.append(("j" + joined, 1.0))
@@ -210,19 +217,24 @@ class Index:
 
     def _sound_lookups(self, form: NameForm) -> list[tuple[str, float]]:
         """Query-side keys for sound-alikes across scripts: a Latin word looks for Chinese
-        brands of its skeleton; a Chinese brand for the listed Latin words of its skeleton."""
-        out: list[tuple[str, float]] = []
+        brands of its skeletons; a Chinese brand for the listed Latin words of its skeletons
+        (each key once, at the weight of its surest skeleton: loose ones count for less)."""
+        out: dict[str, float] = {}
         for token in form.tokens:
-            if token.syllables:
-                words = self._sound_words()
-                for key in sound_keys(token):
-                    out.extend(("w" + w, SOUND_WEIGHT) for w in words.get(key, ()))
-            elif self._brands:
-                out.extend(("k" + key, SOUND_WEIGHT) for key in sound_keys(token))
-        return out
+            for loose, weight in ((False, SOUND_WEIGHT), (True, LOOSE_SOUND_WEIGHT)):
+                if token.syllables:
+                    words = self._sound_words()
+                    for key in sound_keys(token, loose):
+                        for w in words.get(key, ()):
+                            out.setdefault("w" + w, weight)
+                elif self._brands:
+                    for key in sound_keys(token, loose):
+                        out.setdefault("k" + key, weight)
+        return list(out.items())
 
     def _sound_words(self) -> dict[str, list[str]]:
-        """The list's Latin words by skeleton: worked out on the first Chinese query only."""
+        """The list's Latin words by skeleton, loose ones too (``phonetic``): worked out on
+        the first Chinese query only."""
         if self._sounds is None:
             self._sounds = {}
             for key in self.postings:
@@ -233,7 +245,7 @@ class Index:
                     and word.isalpha()
                     and word not in LATIN_WEAK_WORDS
                 ):
-                    for skeleton in latin_skeletons(word):
+                    for skeleton in (*latin_skeletons(word), *loose_latin_skeletons(word)):
                         self._sounds.setdefault(skeleton, []).append(word)
         return self._sounds
 

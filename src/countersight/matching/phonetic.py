@@ -12,6 +12,13 @@ abbreviation, a word of consonants only, from their initials). The vowel right a
 consonant must agree too (in three classes), where both sides have one; a skeleton of two
 consonants only counts with that vowel to go by, or with spellings within two edits.
 
+A Latin word is also read as a Chinese ear hears English (``_readings``: an r after a vowel
+unheard, a final x as s, ch as k). A brand and a word may also sound alike *loosely*, at a lower
+similarity: once the word's final stop is dropped, or the brand's nasal finals, or one of its
+syllables that render a consonant alone (``loose_latin_skeletons``,
+``loose_syllable_skeletons``); then the vowel after the first consonant must be there on both
+sides and agree.
+
 The same skeleton is weak evidence on its own (many words share "ls" or "kt"): it only counts
 between a Chinese brand of two syllables or more and a Latin word of three letters or more
 that is not a place or a trade word, and ``names.compare`` asks for a place or trade word in
@@ -27,6 +34,9 @@ from rapidfuzz.distance import Levenshtein
 
 SOUND_SIMILARITY = 0.9
 """The similarity of a Chinese brand and a Latin word with the same consonant skeleton."""
+LOOSE_SOUND_SIMILARITY = 0.85
+"""The similarity of a Chinese brand and a Latin word that sound alike heard loosely (a
+consonant that closes a syllable dropped, nasal finals or a consonant's syllable added)."""
 MIN_SKELETON = 2
 """Skeletons shorter than this (one consonant) say nothing."""
 MIN_LATIN_LETTERS = 3
@@ -120,6 +130,27 @@ def _english_letters(part: str, offset: int) -> list[str]:
     return out
 
 
+# How a Chinese ear reads an English spelling besides letter by letter: an r after a vowel is
+# not heard (Vortex 沃態偲 wo-tai-si, Ford 福特, as British English drops it), an x that ends
+# the word is its s alone (Rolex 劳力士 lao-li-shi: a Chinese syllable cannot end in the k),
+# and a ch may be a k (tech, chem, chrome).
+_POST_VOCALIC_R = re.compile(r"(?<=[aeiouy])r(?![aeiouy])")
+_HARD_CH = re.compile(r"(?<![st])ch")
+
+
+def _readings(word: str) -> tuple[str, ...]:
+    """The spellings a word may be heard as: itself first, then with the rules above."""
+    spellings = {word: None}
+    for rule in (
+        lambda w: _POST_VOCALIC_R.sub("", w),
+        lambda w: w[:-1] + "s" if len(w) > 1 and w.endswith("x") else w,
+        lambda w: _HARD_CH.sub("k", w),
+    ):
+        for w in list(spellings):
+            spellings.setdefault(rule(w), None)
+    return tuple(spellings)
+
+
 def _pinyin(word: str) -> str:
     """The skeleton of a pinyin spelling: Xinyi -> sn."""
     return _collapse(
@@ -143,12 +174,38 @@ def _pinyin_pieces(word: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def latin_skeletons(word: str) -> tuple[str, ...]:
-    """The skeletons of a Latin word as English spelling reads it (none for a word of
-    consonants only, an abbreviation, that has fewer than three: RSS is no brand's sound)."""
+    """The skeletons of a Latin word as English spelling reads it, letter by letter first,
+    then as a Chinese ear may hear it (``_readings``: those of three consonants or more only).
+    None for a word of consonants only, an abbreviation, that has fewer than three: RSS is no
+    brand's sound."""
     skeleton = _english(word)
     if len(skeleton) < MIN_SKELETON or (len(skeleton) < 3 and not _VOWELS.intersection(word)):
         return ()
-    return (skeleton,)
+    if not _VOWELS.intersection(word):
+        return (skeleton,)  # an abbreviation is read letter by letter
+    heard = (_english(w) for w in _readings(word)[1:])
+    return tuple(dict.fromkeys((skeleton, *(k for k in heard if len(k) >= 3))))
+
+
+@lru_cache(maxsize=65536)
+def loose_latin_skeletons(word: str) -> tuple[str, ...]:
+    """The skeletons of a Latin word without the stop that ends it (p, t, k and their voiced
+    kin): a Chinese syllable cannot end in one, and a transliteration often drops it rather
+    than give it a syllable of its own (Kodak 柯达 ke-da, Walmart 沃尔玛; Welltech, tech heard
+    as tek, 威洱斯泰 wei-er-si-tai). Only those of three consonants or more that are none of
+    ``latin_skeletons``; none for an abbreviation."""
+    if not _VOWELS.intersection(word):
+        return ()
+    exact = latin_skeletons(word)
+    out: dict[str, None] = {}
+    for spelling in _readings(word):
+        reading = _english(spelling)
+        if len(reading) > 3 and reading[-1] in _STOPS and spelling[-1] not in _VOWELS:
+            out.setdefault(reading[:-1], None)
+    return tuple(k for k in out if k not in exact)
+
+
+_STOPS = frozenset("ptk")
 
 
 @lru_cache(maxsize=65536)
@@ -169,6 +226,29 @@ def syllable_skeleton(syllables: tuple[str, ...], finals: bool = True) -> str:
     return _collapse(classes)
 
 
+@lru_cache(maxsize=65536)
+def loose_syllable_skeletons(syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """The skeletons of a Chinese brand heard more loosely: without its nasal finals (a brand
+    picks its characters for their meaning too, and 宏 hong, 芯 xin add an n that the English
+    name lacks: 宏芯微 Horsway), and with a syllable that stands for a consonant alone left out
+    (not the first: 斯 si, 特 te, 尔 er often render a consonant the English spelling has no
+    letter for). Only those of three consonants or more that are not the full skeleton."""
+    full = syllable_skeleton(syllables)
+    spellings = [syllables]
+    spellings += [
+        syllables[:i] + syllables[i + 1 :]
+        for i in range(1, len(syllables))
+        if syllables[i] in _BARE
+    ]
+    out: dict[str, None] = {}
+    for spelling in spellings:
+        for finals in (True, False):
+            k = syllable_skeleton(spelling, finals)
+            if len(k) >= 3 and k != full:
+                out[k] = None
+    return tuple(out)
+
+
 def _brand(t: Sounded) -> bool:
     return len(t.syllables) >= 2
 
@@ -179,7 +259,9 @@ def _latin_word(t: Sounded) -> bool:
 
 def sound_similarity(a: Sounded, b: Sounded) -> float:
     """``SOUND_SIMILARITY`` for a Chinese brand and a Latin word that sound alike (the same
-    consonant skeleton), else 0."""
+    consonant skeleton), ``LOOSE_SOUND_SIMILARITY`` for those that sound alike once a
+    transliteration's liberties are allowed for (``loose_latin_skeletons``,
+    ``loose_syllable_skeletons``), else 0."""
     if _brand(a) and _latin_word(b):
         han, latin = a, b
     elif _brand(b) and _latin_word(a):
@@ -187,16 +269,28 @@ def sound_similarity(a: Sounded, b: Sounded) -> float:
     else:
         return 0.0
     # A word of consonants only is an abbreviation: of the syllables' initials.
-    skeleton = syllable_skeleton(han.syllables, bool(_VOWELS.intersection(latin.text)))
-    if len(skeleton) < MIN_SKELETON or skeleton not in latin_skeletons(latin.text):
-        return 0.0
+    worded = bool(_VOWELS.intersection(latin.text))
+    skeleton = syllable_skeleton(han.syllables, worded)
     han_vowel, latin_vowel = _han_vowel(han.syllables), _latin_vowel(latin.text)
-    if han_vowel != latin_vowel:
-        if han_vowel and latin_vowel:
-            return 0.0  # a different vowel
-        if len(skeleton) < 3 and Levenshtein.distance(han.text, latin.text) > 2:
-            return 0.0  # two consonants only, no vowel to go by, and spelt apart
-    return SOUND_SIMILARITY
+    if len(skeleton) >= MIN_SKELETON and skeleton in latin_skeletons(latin.text):
+        if han_vowel != latin_vowel:
+            if han_vowel and latin_vowel:
+                return 0.0  # a different vowel
+            if len(skeleton) < 3 and Levenshtein.distance(han.text, latin.text) > 2:
+                return 0.0  # two consonants only, no vowel to go by, and spelt apart
+        return SOUND_SIMILARITY
+    if worded and han_vowel and han_vowel == latin_vowel and _loosely(han.syllables, latin.text):
+        return LOOSE_SOUND_SIMILARITY  # a vowel to go by, and the same
+    return 0.0
+
+
+@lru_cache(maxsize=65536)
+def _loosely(syllables: tuple[str, ...], word: str) -> bool:
+    """Whether a brand and a word sound alike heard loosely on one side or on both."""
+    han = {syllable_skeleton(syllables), *loose_syllable_skeletons(syllables)}
+    return not han.isdisjoint(latin_skeletons(word)) or not han.isdisjoint(
+        loose_latin_skeletons(word)
+    )
 
 
 # The vowel after the first consonant, in three classes (a; e, i, y; o, u): the one vowel a
@@ -238,12 +332,15 @@ def can_sound(t: Sounded) -> bool:
     return _brand(t) or _latin_word(t)
 
 
-def sound_keys(t: Sounded) -> tuple[str, ...]:
+def sound_keys(t: Sounded, loose: bool = False) -> tuple[str, ...]:
     """The skeletons a word is looked up by (none for a word that is never compared by
-    sound, or whose skeleton is too short to tell anything)."""
+    sound, or whose skeleton is too short to tell anything); with ``loose``, those of
+    ``loose_latin_skeletons`` or ``loose_syllable_skeletons`` instead."""
     if _brand(t):
+        if loose:
+            return loose_syllable_skeletons(t.syllables)
         keys = (syllable_skeleton(t.syllables), syllable_skeleton(t.syllables, False))
         return tuple(k for k in dict.fromkeys(keys) if len(k) >= MIN_SKELETON)
     if _latin_word(t):
-        return latin_skeletons(t.text)
+        return loose_latin_skeletons(t.text) if loose else latin_skeletons(t.text)
     return ()
