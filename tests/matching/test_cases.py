@@ -11,6 +11,26 @@ from countersight.matching.score import compare_names
 
 CASES = [
     # (name, schema, query, listed, should match)
+    (
+        "a Chinese name in Wade-Giles, as Taiwan writes it",
+        "Person",
+        "許志明",
+        "Hsu Chih-ming",
+        True,
+    ),
+    (
+        "a Chinese name in Wade-Giles, apostrophe dropped",
+        "Person",
+        "陈建华",
+        "Chen Chien-hua",
+        True,
+    ),
+    ("a Hong Kong name in Cantonese spelling", "Person", "張秀珠", "CHEUNG Sau Chu", True),
+    ("a Hong Kong surname in Cantonese spelling", "Person", "陳大文", "Chan Tai Man", True),
+    ("a Korean name as lists spell it", "Person", "김정은", "Kim Jong Un", True),
+    ("a Chinese syllable a letter apart is another", "Person", "刘荣", "DU, Yu Rong", False),
+    ("Fang is not Wang", "Person", "余芳", "Wang Ting-yu", False),
+    ("a romanised Chinese name with a syllable over", "Person", "陈波", "Chen Po-yuan", False),
     ("same person, reordered with a comma", "Person", "SALEK, ABDULHAI", "ABDULHAI SALEK", True),
     ("a typo in a surname", "Person", "Olaf Schloz", "Olaf Scholz", True),
     ("a transposition", "Person", "Donlad Trump", "Donald Trump", True),
@@ -672,3 +692,11 @@ def test_translated_trade_words_stay_distinctive_in_latin_names() -> None:
     assert ("laser", True) in [(t.text, t.weak) for t in prepare("深圳激光科技有限公司").tokens]
     assert "laser" not in LATIN_WEAK_WORDS
     assert ("laser", False) in [(t.text, t.weak) for t in prepare("Ou Rui Laser Co Ltd").tokens]
+
+
+def test_yu_is_a_legal_form_only_in_brackets() -> None:
+    """rigour's table abbreviates the Korean 유한회사 as "(yu)"; bare, Yu is a name."""
+    assert prepare("Fang Yu", "LegalEntity").words == ("fang", "yu")
+    assert prepare("Fang Yu", "LegalEntity").org_types == ()
+    assert prepare("Samsung (Yu)", "LegalEntity").org_types == ("yu",)
+    assert prepare("Samsung 유한회사", "LegalEntity").org_types == ("yu",)

@@ -423,6 +423,11 @@ LATIN_PHRASES: dict[str, str] = {
 """Latin phrases that translate one Chinese trade word (科技 is "science and technology" as
 often as "technology"), as the glossary writes them."""
 
+BRACKETED_LEGAL_FORMS = frozenset({"yu"})
+"""Legal forms that rigour's table writes in brackets only ("(yu)" for the Korean 유한회사)
+but also finds bare: written bare, "Yu" is a Chinese or Korean name (Fang Yu), not a legal
+form."""
+
 VESSEL_PREFIXES: tuple[tuple[str, ...], ...] = (
     ("m", "v"),
     ("m", "t"),

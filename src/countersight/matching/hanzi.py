@@ -25,6 +25,8 @@ _PAIRS = (
     "據据 庫库 鏡镜 燈灯 熱热 煉炼 "
 )
 TRADITIONAL: dict[str, str] = {pair[0]: pair[1] for pair in _PAIRS.split()}
+SIMPLIFIED: dict[str, str] = {pair[1]: pair[0] for pair in _PAIRS.split()}
+"""The other way: a simplified character's traditional form (Cantonese tables list those)."""
 _TABLE = str.maketrans(TRADITIONAL)
 
 

@@ -195,6 +195,11 @@ def compare(
         len(q_tokens) != len(c_tokens) or bool(query.org_types) != bool(candidate.org_types)
     ) and abs(query.size - candidate.size) <= 0.1 * max(query.size, candidate.size)
     exact = query.script == candidate.script and query.script in SYLLABIC
+    # A Chinese person's name in characters, a syllable to a word, against a romanised one:
+    # each syllable meets only its spellings (pinyin, Wade-Giles, Hong Kong Cantonese: see
+    # ``normalize``); a syllable spelt a letter apart is another syllable (Liu and Yu, Fang and
+    # Wang), not a typo. Initials still meet their syllables.
+    chinese = _chinese_person(query, candidate)
     scored: list[tuple[float, int, int]] = []
     near = words.near
     for j, c in enumerate(c_tokens):
@@ -202,8 +207,11 @@ def compare(
         if found:
             for i, q in enumerate(q_tokens):
                 similarity = found.get(q.text)
-                if similarity is not None and (not exact or similarity == 1.0):
-                    scored.append((similarity, i, j))
+                if similarity is None or (exact and similarity < 1.0):
+                    continue
+                if chinese and similarity < 1.0 and len(q.text) > 1 and len(c.text) > 1:
+                    continue
+                scored.append((similarity, i, j))
     scored += joined_brands
     if not scored and not may_resplit:
         return NameScore(0.0, 0.0, 0.0, (), 0.0, False)
@@ -259,10 +267,13 @@ def compare(
         # distinctive word meets its counterpart, the rest is translation, not a difference.
         coverage = min(_strong_mean(q_tokens, q_best), _strong_mean(c_tokens, c_best))
     elif (q_all or c_all) and not (
-        (query.syllabic and not q_all) or (candidate.syllabic and not c_all)
+        (query.syllabic and not q_all)
+        or (candidate.syllabic and not c_all)
+        or (chinese and not (q_all and c_all))
     ):
         # (Not when the name left with words over is written a syllable to a character:
-        # 王楠伟 is not 王伟 with a middle name, 伟 and 楠伟 are two given names.)
+        # 王楠伟 is not 王伟 with a middle name, 伟 and 楠伟 are two given names; nor is a
+        # Chinese name romanised with a syllable over: Chen Po-yuan is not 陈波.)
         small, big = (q_cov, c_cov) if q_all and (not c_all or q_cov <= c_cov) else (c_cov, q_cov)
         coverage = small * (SUBSET_BASE + (1 - SUBSET_BASE) * big)
     else:
@@ -281,6 +292,14 @@ def compare(
         pairs=tuple(pairs),
         joined=joined,
         strong_matched=strong or resplit,
+    )
+
+
+def _chinese_person(query: NameForm, candidate: NameForm) -> bool:
+    """A Chinese person's name in characters against one in another script."""
+    return query.script != candidate.script and (
+        (query.syllabic and query.script == "Han")
+        or (candidate.syllabic and candidate.script == "Han")
     )
 
 
@@ -390,12 +409,15 @@ def score_bound(
     c_best: list[float] = []
     c_sum = c_total = 0.0
     c_all = True
+    chinese = _chinese_person(query, candidate)
     for c, found in zip(c_tokens, met, strict=True):
         best = 0.0
         if found:
             for i, text in enumerate(q_texts):
                 similarity = found.get(text)
                 if similarity is not None:
+                    if chinese and similarity < 1.0 and len(text) > 1 and len(c.text) > 1:
+                        continue  # as ``compare``: a syllable meets only its spellings
                     if similarity > best:
                         best = similarity
                     if similarity > q_best[i]:
@@ -427,10 +449,13 @@ def score_bound(
         q_sum += w * s
     q_cov, c_cov = q_sum / q_total, c_sum / c_total
     bound = q_cov * c_cov
-    if q_all:
-        bound = max(bound, q_cov * (SUBSET_BASE + (1 - SUBSET_BASE) * c_cov))
-    if c_all:
-        bound = max(bound, c_cov * (SUBSET_BASE + (1 - SUBSET_BASE) * q_cov))
+    if chinese and not (q_all and c_all):
+        pass  # as ``compare``: a syllable over on either side makes no subset
+    else:
+        if q_all:
+            bound = max(bound, q_cov * (SUBSET_BASE + (1 - SUBSET_BASE) * c_cov))
+        if c_all:
+            bound = max(bound, c_cov * (SUBSET_BASE + (1 - SUBSET_BASE) * q_cov))
     # Across scripts, ``compare`` may take the lesser mean of the distinctive words instead.
     if across and strong and _all_met(q_tokens, q_best) and _all_met(c_tokens, c_best):
         bound = max(bound, min(_strong_mean(q_tokens, q_best), _strong_mean(c_tokens, c_best)))

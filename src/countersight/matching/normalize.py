@@ -13,12 +13,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from anyascii import anyascii
+from cantoroman import Cantonese
 from pypinyin import Style, lazy_pinyin, pinyin
 from rigour._core import ordinals_dict, stopwords_list  # no public wrapper: rigour pinned to 2.6.x
 from rigour.names import extract_org_types, remove_person_prefixes
 from rigour.text import ascii_text
 
 from countersight.matching.glossary import (
+    BRACKETED_LEGAL_FORMS,
     HAN_LEGAL_FORMS,
     HAN_PLACES,
     HAN_TRADE_WORDS,
@@ -30,7 +32,7 @@ from countersight.matching.glossary import (
     PERSON_TITLES,
     VESSEL_PREFIXES,
 )
-from countersight.matching.hanzi import simplified
+from countersight.matching.hanzi import SIMPLIFIED, simplified
 from countersight.scripts import script_of
 
 
@@ -208,6 +210,28 @@ def _readings(han: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
+def _spellings(ch: str, pinyin_reading: str) -> tuple[str, ...]:
+    """A Chinese character's other spellings in people's names, where they differ from its
+    pinyin: Wade-Giles, as Taiwan and older lists write names (许 Xu is Hsu; apostrophes and
+    umlauts dropped, as lists drop them: Ch'en is Chen), and the Hong Kong Government's
+    Cantonese (陳 Chen is Chan, 張 Zhang Cheung, 黃 Huang Wong)."""
+    if not _HAN.fullmatch(ch):
+        return ()
+    wade_giles = lazy_pinyin(ch, style=Style.WADEGILES)[0].replace("'", "").replace("v", "u")
+    cantonese = _cantonese().get(SIMPLIFIED.get(ch, ch), ())
+    spellings = dict.fromkeys(s for s in (wade_giles, *cantonese) if s.isalpha())
+    spellings.pop(pinyin_reading, None)
+    return tuple(spellings)
+
+
+@lru_cache(maxsize=1)
+def _cantonese() -> dict[str, list[str]]:
+    """cantonese-romanisation's table of each (traditional) character's spellings."""
+    table: dict[str, list[str]] = Cantonese().charToRoman
+    return table
+
+
+@lru_cache(maxsize=65536)
 def _syllables(han: str) -> tuple[str, ...]:
     return tuple(lazy_pinyin(han, style=Style.NORMAL))
 
@@ -235,7 +259,7 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
         # Chinese, Korean and Japanese personal names: one token per character, so that one
         # character differing is one part of the name differing (the written-as-one-word
         # comparison still lets 习近平 meet "Xi Jinping").
-        tokens = [token(w) for ch in text for w in _latin(ch).split()]
+        tokens = [token(w, alt=_spellings(ch, w)) for ch in text for w in _latin(ch).split()]
         syllabic = True
     else:
         latin = ""
@@ -295,7 +319,7 @@ def _legal_forms(text: str) -> tuple[str, list[str]]:
     forms: list[str] = []
     for written, canonical in extract_org_types(text):
         bare = written.strip(" .,")
-        if not bare or _ROMAN.fullmatch(bare):
+        if not bare or _ROMAN.fullmatch(bare) or bare.lower() in BRACKETED_LEGAL_FORMS:
             continue
         text, found = _cut(text, written)
         if found:
