@@ -5,6 +5,8 @@ Pure functions, cached: the same name always gives the same form."""
 
 from __future__ import annotations
 
+import json
+import pkgutil
 import re
 import sys
 import unicodedata
@@ -13,7 +15,6 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from anyascii import anyascii
-from cantoroman import Cantonese
 from pypinyin import Style, lazy_pinyin, pinyin
 from rigour._core import ordinals_dict, stopwords_list  # no public wrapper: rigour pinned to 2.6.x
 from rigour.names import extract_org_types, remove_person_prefixes
@@ -218,17 +219,18 @@ def _spellings(ch: str, pinyin_reading: str) -> tuple[str, ...]:
     if not _HAN.fullmatch(ch):
         return ()
     wade_giles = lazy_pinyin(ch, style=Style.WADEGILES)[0].replace("'", "").replace("v", "u")
-    cantonese = _cantonese().get(SIMPLIFIED.get(ch, ch), ())
+    cantonese = _CANTONESE.get(SIMPLIFIED.get(ch, ch), ())
     spellings = dict.fromkeys(s for s in (wade_giles, *cantonese) if s.isalpha())
     spellings.pop(pinyin_reading, None)
     return tuple(spellings)
 
 
-@lru_cache(maxsize=1)
-def _cantonese() -> dict[str, list[str]]:
-    """cantonese-romanisation's table of each (traditional) character's spellings."""
-    table: dict[str, list[str]] = Cantonese().charToRoman
-    return table
+_CANTONESE: dict[str, list[str]] = json.loads(
+    pkgutil.get_data("cantoroman", "data/charToRoman.json") or b"{}"
+)
+"""cantonese-romanisation's table of each (traditional) character's spellings, read once at
+import (as pypinyin reads its own), not on the first Chinese name screened; only this one of
+the six tables its ``Cantonese`` class reads."""
 
 
 @lru_cache(maxsize=65536)
