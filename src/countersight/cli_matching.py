@@ -25,11 +25,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from countersight.errors import CountersightError
+from countersight.matching import cache
 from countersight.matching.batch import Row, cores, screen_best
-from countersight.matching.cache import load_or_build
 from countersight.matching.calibration import probability
 from countersight.matching.score import ALGORITHM, CONFIG_HASH, THRESHOLD, compare_names
 from countersight.matching.screen import (
+    Hit,
     Screener,
     build_index,
     explain,
@@ -101,14 +102,16 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             ) from None
 
 
-def _screener(db: Path, datasets: tuple[str, ...]) -> tuple[Screener, bool]:
+def _screener(db: Path, datasets: tuple[str, ...]) -> tuple[Screener, Callable[[], None] | None]:
     """The screener over the lists in the store, its index from the cache beside the store
-    where it holds it (``matching.cache``), and whether it did; refused when there are no lists
-    (screening an empty or mistyped store would clear everyone)."""
+    where it holds it (``matching.cache``); and, for an index built here, what keeps it there
+    for the next command (called once the work is done), else None. Refused when there are
+    no lists (screening an empty or mistyped store would clear everyone)."""
     if not db.exists():
         raise CountersightError(
             f"{db}: no such store", hint="import lists first: countersight import --db DB PATH..."
         )
+    use_cache = Settings.from_env().index_cache
     with open_store(db) as store:
         versions = selected(store, _known(store, datasets))
         if not versions:
@@ -116,11 +119,12 @@ def _screener(db: Path, datasets: tuple[str, ...]) -> tuple[Screener, bool]:
                 f"{db}: no lists imported, nothing to screen against",
                 hint="import lists first: countersight import --db DB PATH...",
             )
-        if Settings.from_env().index_cache:
-            index, cached = load_or_build(db, versions, lambda: build_index(store, versions))
-        else:
-            index, cached = build_index(store, versions), False
-    return Screener(index, versions), cached
+        index = cache.load(db, versions) if use_cache else None
+        if index is not None:
+            return Screener(index, versions), None
+        index = build_index(store, versions)
+    screener = Screener(index, versions)
+    return screener, (lambda: cache.save(db, versions, index)) if use_cache else None
 
 
 def _known(store: Store, datasets: tuple[str, ...]) -> list[str] | None:
@@ -177,9 +181,16 @@ def match_command(
     as_json: bool,
 ) -> None:
     """Screen one party: ranked hits, each with its score and explanation."""
-    screener, _ = _screener(_db(db), datasets)
+    screener, keep = _screener(_db(db), datasets)
     party = party_from_row(name[:MAX_NAME], schema, birth_date, countries, identifiers)
     hits = screener.screen(party, limit=limit)
+    _show_hits(name, screener, hits, as_json)
+    sys.stdout.flush()
+    if keep is not None:
+        keep()
+
+
+def _show_hits(name: str, screener: Screener, hits: list[Hit], as_json: bool) -> None:
     if as_json:
         click.echo(
             json.dumps(
@@ -251,7 +262,8 @@ def screen_command(
         _column(header, _IDENTIFIER),
     )
     started = time.monotonic()
-    screener, cached = _screener(_db(db), datasets)
+    screener, keep = _screener(_db(db), datasets)
+    cached = keep is None and Settings.from_env().index_cache
     built = time.monotonic()
     total = sum(1 for _ in _rows(queries))
     tmp = out.with_name(out.name + ".part")
@@ -292,6 +304,8 @@ def screen_command(
             )
     tmp.replace(out)
     seconds = time.monotonic() - built
+    if keep is not None:
+        keep()  # after the workers: the writing's memory does not add to theirs
     manifest = _write_manifest(out, queries, screener, counts)
     click.echo(
         f"{counts['parties']:,} parties screened against {len(screener.index):,} entities: "

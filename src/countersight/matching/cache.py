@@ -22,7 +22,7 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
@@ -55,19 +55,16 @@ def cache_key(datasets: Sequence[DatasetVersion]) -> str:
     return digest.hexdigest()
 
 
-def load_or_build(
-    store: Path, datasets: Sequence[DatasetVersion], build: Callable[[], Index]
-) -> tuple[Index, bool]:
-    """The index of ``datasets`` from the cache beside ``store`` when it holds that index, else
-    ``build()``, then written there. Also says whether it came from the cache."""
-    path = cache_path(store)
-    key = cache_key(datasets).encode()
-    index = _load(path, key)
-    if index is not None:
-        return index, True
-    index = build()
-    _write(path, key, index)
-    return index, False
+def load(store: Path, datasets: Sequence[DatasetVersion]) -> Index | None:
+    """The index of ``datasets`` from the cache beside ``store``, if it holds that index."""
+    return _load(cache_path(store), cache_key(datasets).encode())
+
+
+def save(store: Path, datasets: Sequence[DatasetVersion], index: Index) -> None:
+    """``index``, the index of ``datasets``, kept beside ``store`` (where that can be written).
+    The commands save it once their work is done: writing it takes a little memory and time
+    that screening should not wait for."""
+    _write(cache_path(store), cache_key(datasets).encode(), index)
 
 
 def _load(path: Path, key: bytes) -> Index | None:

@@ -119,7 +119,9 @@ class Index:
         self.words: list[tuple[Token, ...]] = []
         """For each listed entity, the distinct tokens of its names, in order (tokens are
         shared objects, see ``normalize.token``): the vocabulary a query is compared with."""
-        postings: dict[str, list[int]] = defaultdict(list)
+        # Arrays from the start: a list would hold every number as an object until the end
+        # (a million of them, some 35 MB at the peak for every list in ../shared).
+        postings: dict[str, array[int]] = defaultdict(lambda: array("I"))
         for entity in entities:
             party = party_of(entity)
             forms = tuple(dict.fromkeys(f for f in party.forms() if f.tokens))
@@ -151,7 +153,7 @@ class Index:
             for identifier in party.identifiers:
                 if len(identifier) >= MIN_IDENTIFIER:
                     postings["i" + identifier].append(first_name)
-        self.postings: dict[str, array[int]] = {k: array("I", v) for k, v in postings.items()}
+        self.postings: dict[str, array[int]] = dict(postings)
         names = max(1, len(self.name_owner))
         self._log_names = math.log(names + 1)
         self._rarity: dict[str, float] = {}
