@@ -182,11 +182,11 @@ def test_screen_best_gives_the_best_hit_of_screen_many(
     _store_with_lists(cli, db_path, fixtures)
     screener = Screener.from_store(store)
     rows: list[Row | None] = [
-        ("Wang Shili", "Person", None, ()),
+        ("Wang Shili", "Person", None, (), ()),
         None,
-        ("Nobody At All", None, None, ()),
-        ("Example Vision Technology", "Company", "", ("cn",)),
-        ("示例视觉科技有限公司", None, None, ()),
+        ("Nobody At All", None, None, (), ()),
+        ("Example Vision Technology", "Company", "", ("cn",), ()),
+        ("示例视觉科技有限公司", None, None, (), ()),
     ] * 90  # three chunks of 200 or less
     parties = [party_from_row(*row) if row is not None else None for row in rows]
     expected = [
@@ -341,13 +341,10 @@ def test_a_listed_identifier_finds_the_entity_under_another_name(
 
 
 def test_only_identifiers_long_enough_find_candidates_by_themselves() -> None:
-    listed = Entity(
-        id="x1",
-        schema="Company",
-        dataset="d",
-        source_ref="x1",
-        names=(Name("Alpha Beta Holdings", "primary"),),
-        identifiers=(Identifier("registration", "AB-123456"), Identifier("tax", "12345")),
+    listed = _listed(
+        "Company",
+        "Alpha Beta Holdings",
+        (Identifier("registration", "AB-123456"), Identifier("tax", "12345")),
     )
     index = Index([listed])
     forms = tuple(f for f in party_from_row("Zeta Omega", "Company").forms() if f.tokens)
@@ -359,13 +356,7 @@ def test_only_identifiers_long_enough_find_candidates_by_themselves() -> None:
 def test_a_person_does_not_match_a_name_written_with_a_legal_form() -> None:
     """A LegalEntity may be a person or a company, but "FENG SHENG CO., LTD." is a company's
     name: a person called Feng Sheng meets it at half the similarity, as a Company would not."""
-    listed = Entity(
-        id="x1",
-        schema="LegalEntity",
-        dataset="d",
-        source_ref="x1",
-        names=(Name("FENG SHENG CO., LTD.", "primary"),),
-    )
+    listed = _listed("LegalEntity", "FENG SHENG CO., LTD.")
     screener = Screener(Index([listed]), [])
     person = screener.screen(party_from_row("Feng Sheng", "Person"))
     company = screener.screen(party_from_row("Feng Sheng Company Limited", "Company"))
@@ -374,3 +365,14 @@ def test_a_person_does_not_match_a_name_written_with_a_legal_form() -> None:
         (f.name, f.value) for f in person[0].result.features
     }
     assert company[0].result.match
+
+
+def _listed(schema: str, name: str, identifiers: tuple[Identifier, ...] = ()) -> Entity:
+    return Entity(
+        id="x1",
+        schema=schema,  # type: ignore[arg-type]
+        dataset="d",
+        source_ref="x1",
+        names=(Name(name, "primary"),),
+        identifiers=identifiers,
+    )
