@@ -393,9 +393,10 @@ def _joined(form: NameForm, ordered: bool) -> str:
 
 def meets_nothing_bound(query: NameForm, candidate: NameForm) -> bool:
     """Whether ``score_bound`` is surely 0 for two names when no word of ``candidate`` is in
-    ``Words.near`` (met no word of the query): neither has a Chinese brand, neither a word to
-    leave out, and their lengths are too far apart for the names written as one word to meet.
-    Screening skips such names of a candidate with many (``Screener``)."""
+    the part of ``Words.near`` it reads for them (``Words.same``, ``Words.spelt`` or all):
+    neither has a Chinese brand, neither a word to leave out, and their lengths are too far
+    apart for the names written as one word to meet. Screening skips such names of a
+    candidate with many (``Screener._meeting``)."""
     return (
         not (query.brands or candidate.brands)
         and not (query.patronymics or candidate.patronymics)

@@ -97,6 +97,11 @@ class Screener:
             self._weights,
         )
         group = self.index.names_group
+        # What a name of a candidate must meet to be bounded above 0 (``_meeting``): for a
+        # Chinese person's name in characters, only its syllables' spellings count, against
+        # names in characters (``Words.same``) or romanised (``Words.spelt``) alike.
+        han = all(f.syllabic and f.script == "Han" for f in forms)
+        met = words.spelt() if han else words.near
         # Candidates with the same names and the same features that count against this party
         # (several lists list the same person) have the same result: scored once.
         keyed: dict[tuple[object, ...], list[tuple[int, Listed]]] = {}
@@ -109,7 +114,7 @@ class Screener:
             (
                 (
                     _similarity_bound(
-                        party, forms, same[0][1], words, self._meeting(same[0][1], words)
+                        party, forms, same[0][1], words, self._meeting(same[0][1], met)
                     ),
                     same,
                 )
@@ -136,10 +141,11 @@ class Screener:
         # A candidate none of whose words met the party's (similarity 0) is no hit at all.
         return [hit for _, hit in hits[:limit] if hit.result.similarity > 0.0]
 
-    def _meeting(self, listed: Listed, words: Words) -> int | None:
-        """Which names of a candidate with ``MANY_FORMS`` or more have a word that met a word
-        of the query (bits by place in ``Listed.forms``): looked up by word, not name by name;
-        ``None`` for a candidate with fewer names."""
+    def _meeting(self, listed: Listed, met: dict[str, dict[str, float]]) -> int | None:
+        """Which names of a candidate with ``MANY_FORMS`` or more have a word in ``met``, the
+        words that met the query's (``Words.near``, or one of its parts that ``score_bound``
+        reads for all the query's names): bits by place in ``Listed.forms``, looked up by
+        word, not name by name; ``None`` for a candidate with fewer names."""
         if len(listed.forms) < MANY_FORMS:
             return None
         by_word = self._forms_by_word.get(listed.number)
@@ -150,7 +156,7 @@ class Screener:
                     by_word[t.text] = by_word.get(t.text, 0) | 1 << place
             self._forms_by_word[listed.number] = by_word
         meeting = 0
-        for word in by_word.keys() & words.near.keys():
+        for word in by_word.keys() & met.keys():
             meeting |= by_word[word]
         return meeting
 
