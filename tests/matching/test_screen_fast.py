@@ -11,7 +11,7 @@ import pytest
 from countersight.matching.index import Index
 from countersight.matching.names import compare, score_bound, words_of
 from countersight.matching.score import Party, Result, _without, score_party
-from countersight.matching.screen import Hit, Screener, party_from_row
+from countersight.matching.screen import Hit, Screener, _similarity_bound, party_from_row
 from countersight.model import CountryRef, DateFact, Entity, Identifier, Name
 
 
@@ -65,6 +65,51 @@ ENTITIES = [
     _person("i3", "list_i", ["Ali Mohammed Khan"], None, "af"),
     _person("i4", "list_i", ["Pol Pot", "Saloth Sar"]),
     _person("j1", "list_j", ["习近平"]),
+    # Chinese people's names in characters and romanised (pinyin, Wade-Giles, Cantonese); one
+    # syllable over, a syllable a letter from another (Liu, Yu; Ji, Qi, Chi).
+    _person("j2", "list_j", ["许志明", "Hsu Chih-ming"], "1960", "tw"),
+    _person("j3", "list_j", ["陳大文", "Chan Tai Man"], None, "hk"),
+    _person("j4", "list_j", ["王楠伟", "Wang Nanwei"]),
+    _person("j5", "list_j", ["陈波"]),
+    _person("j6", "list_j", ["刘吉", "Liu Ji"]),
+    # Many names in many scripts, among them a long one in characters, a syllable to a word:
+    # screening looks its names up by word (``Screener._meeting``).
+    _person(
+        "j7",
+        "list_j",
+        [
+            "法赫德·本·阿卜杜勒-阿齐兹·阿勒沙特",
+            "Fahd bin Abdulaziz Al Saud",
+            "Fahd bin Abd al-Aziz Al Saud",
+            "Fahd ibn Abdul Aziz",
+            "Fahd Bin Abdel Aziz",
+            "Fahad bin Abdulaziz",
+            "Фахд ибн Абдул-Азиз Аль Сауд",
+            "فهد بن عبد العزيز آل سعود",
+            "Fahd",
+            "King Fahd",
+            "Ji Chi",
+        ],
+        "1921",
+        "sa",
+    ),
+    # Written as one word, one of many names meets a query none of its words meets.
+    _person(
+        "j8",
+        "list_j",
+        [
+            "Abdalrahman Hamid",
+            "Abd Al Rahman",
+            "Abu Hamid",
+            "Hamid al-Iraqi",
+            "Abu Omar",
+            "Omar Hamid",
+            "Hamid Omar al-Iraqi",
+            "Abu Bakr al-Iraqi",
+        ],
+    ),
+    # A Korean name in Hangul (syllabic, not Chinese) and one romanised with a word over.
+    _person("j9", "list_j", ["김정은", "Kim Jong Un Sung"]),
     _org("o1", ["Siemens AG", "Siemens Aktiengesellschaft"], "de"),
     _org("o2", ["People's Liberation Army", "PLA"], "cn"),
     _org("o3", ["Banco Santander Chile S.A."], "cl"),
@@ -90,6 +135,21 @@ QUERIES = [
     party_from_row("Ali Khan Mohammed", "Person", None, ["af"]),
     party_from_row("PolPot", "Person"),
     party_from_row("Xi Jinping", "Person"),
+    party_from_row("許志明", "Person", "1960"),
+    party_from_row("Hsu Chih Ming", "Person"),
+    party_from_row("陈大文", "Person", None, ["hk"]),
+    party_from_row("Chan Tai Man", "Person"),
+    party_from_row("王伟", "Person"),
+    party_from_row("Wang Wei", "Person"),
+    party_from_row("Chen Po-yuan", "Person"),
+    party_from_row("陈波", "Person"),
+    party_from_row("刘骥", "Person"),
+    party_from_row("Yu Ji", "Person"),
+    party_from_row("吉池", "Person", "1921"),
+    party_from_row("法赫德", "Person"),
+    party_from_row("Fahd bin Abdulaziz", "Person", None, ["sa"]),
+    party_from_row("Abdalrahman", "Person"),
+    party_from_row("김정은", "Person"),
     party_from_row("Лавров Сергей", "Person"),
     party_from_row("Sergei Lavrov (Сергей Лавров)", "Person", "1950"),
     party_from_row("SiemensAG", "Company", None, ["de"]),
@@ -158,6 +218,32 @@ def test_screening_the_table_gives_the_plain_results(limit: int) -> None:
     screener = Screener(index, [])
     for party in QUERIES:
         assert screener.screen(party, limit) == _plain(index, party, limit), party
+
+
+def test_names_looked_up_by_word_give_the_same_bound() -> None:
+    """A candidate with many names has those that met the query looked up by word
+    (``Screener._meeting``); the others bounded at 0 where ``meets_nothing_bound`` says so:
+    the bound is the one of every name bounded."""
+    index = Index(ENTITIES)
+    screener = Screener(index, [])
+    many = 0
+    for party in QUERIES:
+        forms = tuple(f for f in party.forms() if f.tokens)
+        candidates = index.candidates(forms, sounds=party.schema != "Person")
+        words = words_of(
+            (t for f in forms for t in f.tokens),
+            (t for listed in candidates for t in index.words[listed.number]),
+            index.rarity,
+        )
+        for listed in candidates:
+            han = all(f.syllabic and f.script == "Han" for f in forms)
+            meeting = screener._meeting(listed, words.spelt() if han else words.near)
+            if meeting is not None:
+                many += 1
+                assert _similarity_bound(party, forms, listed, words, meeting) == (
+                    _similarity_bound(party, forms, listed, words)
+                ), (party, listed.entity_id)
+    assert many >= 5
 
 
 def test_candidates_that_cannot_be_among_the_best_are_not_scored(

@@ -7,7 +7,7 @@ a word that is common in the list being screened counts for less (``rarity``).""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -88,6 +88,36 @@ class Words:
     """For each candidate word, the query words it resembles and how closely."""
     weight: dict[str, float]
     """Each word's weight before the weak-word factor: rarity, halved for a lone letter."""
+    _kept: dict[bool, dict[str, dict[str, float]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def same(self) -> dict[str, dict[str, float]]:
+        """``near`` with the same words only (similarity 1.0): all that counts between two
+        names in one syllabic script (``compare``). Worked out on first use."""
+        kept = self._kept.get(True)
+        if kept is None:
+            kept = self._kept[True] = self._only(lambda q, c, similarity: similarity == 1.0)
+        return kept
+
+    def spelt(self) -> dict[str, dict[str, float]]:
+        """``near`` with what a Chinese person's name in characters meets in a romanised one
+        (``compare``): the same syllable (in one of its spellings) or an initial, no typo.
+        Worked out on first use."""
+        kept = self._kept.get(False)
+        if kept is None:
+            kept = self._kept[False] = self._only(
+                lambda q, c, similarity: similarity == 1.0 or len(q) == 1 or len(c) == 1
+            )
+        return kept
+
+    def _only(self, keep: Callable[[str, str, float], bool]) -> dict[str, dict[str, float]]:
+        out: dict[str, dict[str, float]] = {}
+        for c, found in self.near.items():
+            kept = {q: similarity for q, similarity in found.items() if keep(q, c, similarity)}
+            if kept:
+                out[c] = kept
+        return out
 
 
 def words_of(
@@ -361,6 +391,19 @@ def _joined(form: NameForm, ordered: bool) -> str:
     return "".join(words if ordered else sorted(words))
 
 
+def meets_nothing_bound(query: NameForm, candidate: NameForm) -> bool:
+    """Whether ``score_bound`` is surely 0 for two names when no word of ``candidate`` is in
+    the part of ``Words.near`` it reads for them (``Words.same``, ``Words.spelt`` or all):
+    neither has a Chinese brand, neither a word to leave out, and their lengths are too far
+    apart for the names written as one word to meet. Screening skips such names of a
+    candidate with many (``Screener._meeting``)."""
+    return (
+        not (query.brands or candidate.brands)
+        and not (query.patronymics or candidate.patronymics)
+        and abs(query.size - candidate.size) > 0.1 * max(query.size, candidate.size)
+    )
+
+
 def score_bound(
     query: NameForm,
     candidate: NameForm,
@@ -386,7 +429,8 @@ def score_bound(
     if not q_tokens or not c_tokens:
         return 0.0
     across = query.script != candidate.script
-    if across and (any(t.syllables for t in q_tokens) or any(t.syllables for t in c_tokens)):
+    # (The form's flag: a word left out is a patronymic, a person's, never a brand.)
+    if across and (query.brands or candidate.brands):
         return 1.0  # Chinese brands, which Latin words spell apart: not bounded here
     joined = 0.0
     if (
@@ -399,7 +443,15 @@ def score_bound(
             Levenshtein.normalized_similarity("".join(sorted(q_words)), "".join(sorted(c_words))),
         )
     resplit = joined >= 0.9
-    near = words.near
+    # As ``compare``: in one syllabic script only the same words count; a Chinese person's
+    # name in characters against a romanised one meets only its syllables' spellings.
+    chinese = _chinese_person(query, candidate)
+    if not across and query.script in SYLLABIC:
+        near = words.same()
+    elif chinese:
+        near = words.spelt()
+    else:
+        near = words.near
     met = [near.get(c.text) for c in c_tokens]
     if not any(met):
         return joined if resplit else 0.0
@@ -408,16 +460,14 @@ def score_bound(
     q_best = [0.0] * len(q_tokens)
     c_best: list[float] = []
     c_sum = c_total = 0.0
-    c_all = True
-    chinese = _chinese_person(query, candidate)
+    c_all = True  # every distinctive word of the candidate met
+    c_all_named = True  # and those of them not in brackets (``_all_met``)
     for c, found in zip(c_tokens, met, strict=True):
         best = 0.0
         if found:
             for i, text in enumerate(q_texts):
                 similarity = found.get(text)
                 if similarity is not None:
-                    if chinese and similarity < 1.0 and len(text) > 1 and len(c.text) > 1:
-                        continue  # as ``compare``: a syllable meets only its spellings
                     if similarity > best:
                         best = similarity
                     if similarity > q_best[i]:
@@ -428,6 +478,8 @@ def score_bound(
             w = weight.get(c.text, 1.0)
             if best == 0.0:
                 c_all = False
+                if not c.aside:
+                    c_all_named = False
         c_total += w
         c_best.append(best)
         c_sum += w * best
@@ -435,6 +487,7 @@ def score_bound(
         return joined if resplit else 0.0
     q_sum = q_total = 0.0
     q_all = True  # every distinctive word of the query met
+    q_all_named = True
     strong = False  # some distinctive word of the query met
     for q, s in zip(q_tokens, q_best, strict=True):
         if q.weak:
@@ -445,19 +498,25 @@ def score_bound(
                 strong = True
             else:
                 q_all = False
+                if not q.aside:
+                    q_all_named = False
         q_total += w
         q_sum += w * s
     q_cov, c_cov = q_sum / q_total, c_sum / c_total
     bound = q_cov * c_cov
-    if chinese and not (q_all and c_all):
-        pass  # as ``compare``: a syllable over on either side makes no subset
+    if (
+        (chinese and not (q_all and c_all))
+        or (query.syllabic and not q_all)
+        or (candidate.syllabic and not c_all)
+    ):
+        pass  # as ``compare``: a syllable over makes no subset (see there)
     else:
         if q_all:
             bound = max(bound, q_cov * (SUBSET_BASE + (1 - SUBSET_BASE) * c_cov))
         if c_all:
             bound = max(bound, c_cov * (SUBSET_BASE + (1 - SUBSET_BASE) * q_cov))
     # Across scripts, ``compare`` may take the lesser mean of the distinctive words instead.
-    if across and strong and _all_met(q_tokens, q_best) and _all_met(c_tokens, c_best):
+    if across and strong and q_all_named and c_all_named:
         bound = max(bound, min(_strong_mean(q_tokens, q_best), _strong_mean(c_tokens, c_best)))
     if resplit:
         return max(bound, joined)

@@ -82,6 +82,9 @@ class NameForm:
     syllabic: bool = False
     """A person's name in Chinese, Korean or Japanese characters, a token to a syllable: a
     syllable left over is part of another given name or a surname, not a middle name."""
+    brands: bool = False
+    """Some token is a Chinese brand (has ``Token.syllables``), which Latin words may spell
+    apart: kept so that ``names.score_bound`` need not look through the tokens each time."""
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -300,7 +303,10 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
         if person and len(tokens) > 2
         else ()
     )
-    return NameForm(name, tuple(tokens), tuple(org_types), script, size, patronymics, syllabic)
+    brands = any(t.syllables for t in tokens)
+    return NameForm(
+        name, tuple(tokens), tuple(org_types), script, size, patronymics, syllabic, brands
+    )
 
 
 _ROMAN = re.compile(r"x{0,3}(ix|iv|v?i{0,3})", re.IGNORECASE)

@@ -12,7 +12,7 @@ from operator import itemgetter
 from typing import Any
 
 from countersight.matching.index import Index, Listed, building, normal_identifier
-from countersight.matching.names import Words, score_bound, words_of
+from countersight.matching.names import Words, meets_nothing_bound, score_bound, words_of
 from countersight.matching.normalize import NameForm
 from countersight.matching.score import (
     ACRONYM_MATCH,
@@ -71,6 +71,9 @@ class Screener:
         self.index = index
         self._weights: dict[str, float] = {}
         """The weights of the index's words (``names.words_of``), as queries meet them."""
+        self._forms_by_word: dict[int, dict[str, int]] = {}
+        """For candidates with ``MANY_FORMS`` names or more, as queries meet them: each word of
+        their names, and which names have it (bits by place in ``Listed.forms``)."""
         self.versions = Versions(
             ALGORITHM, CONFIG_HASH, tuple((d.name, d.version) for d in datasets)
         )
@@ -94,6 +97,11 @@ class Screener:
             self._weights,
         )
         group = self.index.names_group
+        # What a name of a candidate must meet to be bounded above 0 (``_meeting``): for a
+        # Chinese person's name in characters, only its syllables' spellings count, against
+        # names in characters (``Words.same``) or romanised (``Words.spelt``) alike.
+        han = all(f.syllabic and f.script == "Han" for f in forms)
+        met = words.spelt() if han else words.near
         # Candidates with the same names and the same features that count against this party
         # (several lists list the same person) have the same result: scored once.
         keyed: dict[tuple[object, ...], list[tuple[int, Listed]]] = {}
@@ -103,7 +111,15 @@ class Screener:
         # The most a candidate can reach, best first: once ``limit`` hits are above what the
         # rest can reach, the rest cannot be among the best and are not scored.
         bounds = sorted(
-            ((_similarity_bound(party, forms, same[0][1], words), same) for same in keyed.values()),
+            (
+                (
+                    _similarity_bound(
+                        party, forms, same[0][1], words, self._meeting(same[0][1], met)
+                    ),
+                    same,
+                )
+                for same in keyed.values()
+            ),
             key=itemgetter(0),
             reverse=True,
         )
@@ -125,6 +141,31 @@ class Screener:
         # A candidate none of whose words met the party's (similarity 0) is no hit at all.
         return [hit for _, hit in hits[:limit] if hit.result.similarity > 0.0]
 
+    def _meeting(self, listed: Listed, met: dict[str, dict[str, float]]) -> int | None:
+        """Which names of a candidate with ``MANY_FORMS`` or more have a word in ``met``, the
+        words that met the query's (``Words.near``, or one of its parts that ``score_bound``
+        reads for all the query's names): bits by place in ``Listed.forms``, looked up by
+        word, not name by name; ``None`` for a candidate with fewer names."""
+        if len(listed.forms) < MANY_FORMS:
+            return None
+        by_word = self._forms_by_word.get(listed.number)
+        if by_word is None:
+            by_word = {}
+            for place, form in enumerate(listed.forms):
+                for t in form.tokens:
+                    by_word[t.text] = by_word.get(t.text, 0) | 1 << place
+            self._forms_by_word[listed.number] = by_word
+        meeting = 0
+        for word in by_word.keys() & met.keys():
+            meeting |= by_word[word]
+        return meeting
+
+
+MANY_FORMS = 8
+"""A candidate with this many names or more (a head of state written in a dozen scripts, with
+as many spellings) has the names that met the query looked up by word (``Screener._meeting``):
+most of its names meet nothing, and are not bounded one by one."""
+
 
 def selected(store: Store, datasets: Sequence[str] | None = None) -> list[DatasetVersion]:
     """The versions of the store's datasets named (all of them for ``None``)."""
@@ -137,18 +178,29 @@ def build_index(store: Store, versions: Sequence[DatasetVersion]) -> Index:
 
 
 def _similarity_bound(
-    party: Party, forms: tuple[NameForm, ...], listed: Listed, words: Words
+    party: Party,
+    forms: tuple[NameForm, ...],
+    listed: Listed,
+    words: Words,
+    meeting: int | None = None,
 ) -> float:
     """A number above the similarity ``score_party`` gives the candidate: the bound of its best
     pair of names (``names.score_bound``, with the variants ``score_party`` also compares:
     patronymics left out, initials), then what the features add, exactly where they are
-    known without the names, else at most; with a margin for the rounding of the similarity."""
+    known without the names, else at most; with a margin for the rounding of the similarity.
+    ``meeting``: which of the candidate's names have a word that met the query's (bits by
+    place, ``Screener._meeting``), or ``None`` for all; the others are bounded at 0 where
+    ``names.meets_nothing_bound`` says ``score_bound`` is."""
     candidate = listed.party
     person = "Person" in (party.schema, candidate.schema)
     organisation = party.schema in ORGANISATIONS and candidate.schema in ORGANISATIONS
     score = 0.0
     for q in forms:
-        for c in listed.forms:
+        for place, c in enumerate(listed.forms):
+            if meeting is not None and not meeting >> place & 1 and meets_nothing_bound(q, c):
+                if organisation and score < ACRONYM_MATCH and _acronym(q, c):
+                    score = ACRONYM_MATCH
+                continue
             bound = score_bound(q, c, words)
             if person and (q.patronymics or c.patronymics):
                 for i in q.patronymics:
