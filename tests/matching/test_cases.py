@@ -30,6 +30,8 @@ CASES = [
     ("a Korean name as lists spell it", "Person", "김정은", "Kim Jong Un", True),
     ("a Chinese syllable a letter apart is another", "Person", "刘荣", "DU, Yu Rong", False),
     ("Fang is not Wang", "Person", "余芳", "Wang Ting-yu", False),
+    ("a Wade-Giles spelling is no reading of another character", "Person", "刘吉", "刘池", False),
+    ("two characters read alike", "Person", "刘伟", "刘伟", True),
     ("a romanised Chinese name with a syllable over", "Person", "陈波", "Chen Po-yuan", False),
     ("same person, reordered with a comma", "Person", "SALEK, ABDULHAI", "ABDULHAI SALEK", True),
     ("a typo in a surname", "Person", "Olaf Schloz", "Olaf Scholz", True),

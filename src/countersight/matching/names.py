@@ -225,6 +225,9 @@ def compare(
         len(q_tokens) != len(c_tokens) or bool(query.org_types) != bool(candidate.org_types)
     ) and abs(query.size - candidate.size) <= 0.1 * max(query.size, candidate.size)
     exact = query.script == candidate.script and query.script in SYLLABIC
+    # Two people's names in the same characters meet by their syllables' own readings only:
+    # the other spellings are for romanised names (吉 is also spelt chi, 池 is chi).
+    readings = exact and query.syllabic and candidate.syllabic
     # A Chinese person's name in characters, a syllable to a word, against a romanised one:
     # each syllable meets only its spellings (pinyin, Wade-Giles, Hong Kong Cantonese: see
     # ``normalize``); a syllable spelt a letter apart is another syllable (Liu and Yu, Fang and
@@ -238,6 +241,8 @@ def compare(
             for i, q in enumerate(q_tokens):
                 similarity = found.get(q.text)
                 if similarity is None or (exact and similarity < 1.0):
+                    continue
+                if readings and q.text != c.text:
                     continue
                 if chinese and similarity < 1.0 and len(q.text) > 1 and len(c.text) > 1:
                     continue
