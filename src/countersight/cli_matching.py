@@ -102,11 +102,12 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             ) from None
 
 
-def _screener(db: Path, datasets: tuple[str, ...]) -> tuple[Screener, Callable[[], None] | None]:
+def _screener(db: Path, datasets: tuple[str, ...]) -> tuple[Screener, bool, Callable[[], None]]:
     """The screener over the lists in the store, its index from the cache beside the store
-    where it holds it (``matching.cache``); and, for an index built here, what keeps it there
-    for the next command (called once the work is done), else None. Refused when there are
-    no lists (screening an empty or mistyped store would clear everyone)."""
+    where it holds it (``matching.cache``); whether it did; and what keeps an index built
+    here for the next command (to call once the work is done; nothing to do otherwise).
+    Refused when there are no lists (screening an empty or mistyped store would clear
+    everyone)."""
     if not db.exists():
         raise CountersightError(
             f"{db}: no such store", hint="import lists first: countersight import --db DB PATH..."
@@ -121,10 +122,10 @@ def _screener(db: Path, datasets: tuple[str, ...]) -> tuple[Screener, Callable[[
             )
         index = cache.load(db, versions) if use_cache else None
         if index is not None:
-            return Screener(index, versions), None
+            return Screener(index, versions), True, lambda: None
         index = build_index(store, versions)
-    screener = Screener(index, versions)
-    return screener, (lambda: cache.save(db, versions, index)) if use_cache else None
+    keep = (lambda: cache.save(db, versions, index)) if use_cache else (lambda: None)
+    return Screener(index, versions), False, keep
 
 
 def _known(store: Store, datasets: tuple[str, ...]) -> list[str] | None:
@@ -181,13 +182,12 @@ def match_command(
     as_json: bool,
 ) -> None:
     """Screen one party: ranked hits, each with its score and explanation."""
-    screener, keep = _screener(_db(db), datasets)
+    screener, _, keep = _screener(_db(db), datasets)
     party = party_from_row(name[:MAX_NAME], schema, birth_date, countries, identifiers)
     hits = screener.screen(party, limit=limit)
     _show_hits(name, screener, hits, as_json)
     sys.stdout.flush()
-    if keep is not None:
-        keep()
+    keep()
 
 
 def _show_hits(name: str, screener: Screener, hits: list[Hit], as_json: bool) -> None:
@@ -262,8 +262,7 @@ def screen_command(
         _column(header, _IDENTIFIER),
     )
     started = time.monotonic()
-    screener, keep = _screener(_db(db), datasets)
-    cached = keep is None and Settings.from_env().index_cache
+    screener, cached, keep = _screener(_db(db), datasets)
     built = time.monotonic()
     total = sum(1 for _ in _rows(queries))
     tmp = out.with_name(out.name + ".part")
@@ -304,8 +303,7 @@ def screen_command(
             )
     tmp.replace(out)
     seconds = time.monotonic() - built
-    if keep is not None:
-        keep()  # after the workers: the writing's memory does not add to theirs
+    keep()  # after the workers: the writing's memory does not add to theirs
     manifest = _write_manifest(out, queries, screener, counts)
     click.echo(
         f"{counts['parties']:,} parties screened against {len(screener.index):,} entities: "

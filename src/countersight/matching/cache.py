@@ -24,6 +24,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import BinaryIO
@@ -177,6 +178,7 @@ def _collector_off() -> Iterator[None]:
             gc.enable()
 
 
+@lru_cache(maxsize=1)
 def _code_digest() -> str:
     """A digest of the package's code: a cache written by other code is not read."""
     digest = hashlib.sha256()

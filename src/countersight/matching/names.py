@@ -224,29 +224,19 @@ def compare(
     may_resplit = (
         len(q_tokens) != len(c_tokens) or bool(query.org_types) != bool(candidate.org_types)
     ) and abs(query.size - candidate.size) <= 0.1 * max(query.size, candidate.size)
-    exact = query.script == candidate.script and query.script in SYLLABIC
     # Two people's names in the same characters meet by their syllables' own readings only:
     # the other spellings are for romanised names (吉 is also spelt chi, 池 is chi).
-    readings = exact and query.syllabic and candidate.syllabic
-    # A Chinese person's name in characters, a syllable to a word, against a romanised one:
-    # each syllable meets only its spellings (pinyin, Wade-Giles, Hong Kong Cantonese: see
-    # ``normalize``); a syllable spelt a letter apart is another syllable (Liu and Yu, Fang and
-    # Wang), not a typo. Initials still meet their syllables.
+    readings = query.script == candidate.script and query.syllabic and candidate.syllabic
     chinese = _chinese_person(query, candidate)
     scored: list[tuple[float, int, int]] = []
-    near = words.near
+    near = _near(query, candidate, words)
     for j, c in enumerate(c_tokens):
         found = near.get(c.text)
         if found:
             for i, q in enumerate(q_tokens):
                 similarity = found.get(q.text)
-                if similarity is None or (exact and similarity < 1.0):
-                    continue
-                if readings and q.text != c.text:
-                    continue
-                if chinese and similarity < 1.0 and len(q.text) > 1 and len(c.text) > 1:
-                    continue
-                scored.append((similarity, i, j))
+                if similarity is not None and not (readings and q.text != c.text):
+                    scored.append((similarity, i, j))
     scored += joined_brands
     if not scored and not may_resplit:
         return NameScore(0.0, 0.0, 0.0, (), 0.0, False)
@@ -328,6 +318,20 @@ def compare(
         joined=joined,
         strong_matched=strong or resplit,
     )
+
+
+def _near(query: NameForm, candidate: NameForm, words: Words) -> dict[str, dict[str, float]]:
+    """The part of ``words.near`` that counts between these two names (``compare`` and
+    ``score_bound`` alike): in one syllabic script only the same words (one character more or
+    less is another word, not a typo); a Chinese person's name in characters against a
+    romanised one only its syllables' spellings (pinyin, Wade-Giles, Hong Kong Cantonese: see
+    ``normalize``) and initials, since a syllable spelt a letter apart is another syllable
+    (Liu and Yu, Fang and Wang); else everything."""
+    if query.script == candidate.script and query.script in SYLLABIC:
+        return words.same()
+    if _chinese_person(query, candidate):
+        return words.spelt()
+    return words.near
 
 
 def _chinese_person(query: NameForm, candidate: NameForm) -> bool:
@@ -448,15 +452,8 @@ def score_bound(
             Levenshtein.normalized_similarity("".join(sorted(q_words)), "".join(sorted(c_words))),
         )
     resplit = joined >= 0.9
-    # As ``compare``: in one syllabic script only the same words count; a Chinese person's
-    # name in characters against a romanised one meets only its syllables' spellings.
     chinese = _chinese_person(query, candidate)
-    if not across and query.script in SYLLABIC:
-        near = words.same()
-    elif chinese:
-        near = words.spelt()
-    else:
-        near = words.near
+    near = _near(query, candidate, words)
     met = [near.get(c.text) for c in c_tokens]
     if not any(met):
         return joined if resplit else 0.0

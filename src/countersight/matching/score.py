@@ -160,15 +160,10 @@ def score_party(
     features = [Feature("name", f"{q_form.original} ~ {c_form.original}", round(score, 4))]
     if acronym:
         features.append(Feature("acronym", "one name is the other's initials", 0.0))
-    if kinds_conflict(party.schema, candidate.schema):
+    if kind := _kinds_apart(party, q_form, candidate, c_form):
         penalty = score * KIND_CONFLICT
         score -= penalty
-        features.append(Feature("kind", f"{party.schema} vs {candidate.schema}", -penalty))
-    elif organisation_name := _company_name_against_person(party, q_form, candidate, c_form):
-        # A LegalEntity may be anyone, but a name with a legal form is an organisation's.
-        penalty = score * KIND_CONFLICT
-        score -= penalty
-        features.append(Feature("kind", f"Person vs {organisation_name}", -penalty))
+        features.append(Feature("kind", kind, -penalty))
     if legal_forms_conflict(q_form.org_types, c_form.org_types):
         score -= LEGAL_FORM_CONFLICT
         features.append(
@@ -232,15 +227,16 @@ def score_party(
     )
 
 
-def _company_name_against_person(
-    party: Party, q_form: NameForm, candidate: Party, c_form: NameForm
-) -> str:
-    """The name, when a person meets a name written with a legal form (FENG SHENG CO., LTD.):
-    the name of an organisation, whatever the schema of the entity that has it; else ""."""
+def _kinds_apart(party: Party, q_form: NameForm, candidate: Party, c_form: NameForm) -> str:
+    """What tells the two apart as kinds of entity ("Person vs Company"), or "": their schemas,
+    or a person against a name written with a legal form (FENG SHENG CO., LTD.): a
+    LegalEntity may be anyone, but a name with a legal form is an organisation's."""
+    if kinds_conflict(party.schema, candidate.schema):
+        return f"{party.schema} vs {candidate.schema}"
     if party.schema == "Person" and c_form.org_types:
-        return c_form.original
+        return f"Person vs {c_form.original}"
     if candidate.schema == "Person" and q_form.org_types:
-        return q_form.original
+        return f"Person vs {q_form.original}"
     return ""
 
 
