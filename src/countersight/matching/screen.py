@@ -109,17 +109,17 @@ class Screener:
             key = _result_key(party, listed, group[listed.number])
             keyed.setdefault(key, []).append((position, listed))
         # The most a candidate can reach, best first: once ``limit`` hits are above what the
-        # rest can reach, the rest cannot be among the best and are not scored.
-        bounds = sorted(
+        # rest can reach, the rest cannot be among the best and are not scored. Nor is a
+        # candidate bounded at 0: it can only score 0, which is no hit.
+        bounded = (
             (
-                (
-                    _similarity_bound(
-                        party, forms, same[0][1], words, self._meeting(same[0][1], met)
-                    ),
-                    same,
-                )
-                for same in keyed.values()
-            ),
+                _similarity_bound(party, forms, same[0][1], words, self._meeting(same[0][1], met)),
+                same,
+            )
+            for same in keyed.values()
+        )
+        bounds = sorted(
+            ((bound, same) for bound, same in bounded if bound > ROUNDING),
             key=itemgetter(0),
             reverse=True,
         )
