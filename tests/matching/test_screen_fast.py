@@ -264,3 +264,21 @@ def test_candidates_that_cannot_be_among_the_best_are_not_scored(
     assert hits[0].listed.entity_id == "h1" and hits[0].result.match
     candidates = index.candidates(tuple(f for f in party.forms() if f.tokens), sounds=False)
     assert len(candidates) > 1 and scored == ["Sergey Viktorovich Lavrov"]
+
+
+def test_the_vocabulary_kept_per_entity_gives_the_same_words() -> None:
+    """``Screener._words`` gathers a query's vocabulary from what it keeps per listed entity
+    (``names.words_among``): the same similarities and weights as ``words_of`` on the
+    candidates' tokens."""
+    index = Index(ENTITIES)
+    screener = Screener(index, [])
+    for party in QUERIES:
+        forms = tuple(f for f in party.forms() if f.tokens)
+        candidates = index.candidates(forms, sounds=party.schema != "Person")
+        words = words_of(
+            (t for f in forms for t in f.tokens),
+            (t for listed in candidates for t in index.words[listed.number]),
+            index.rarity,
+        )
+        kept = screener._words(forms, candidates)
+        assert kept.near == words.near and kept.weight == words.weight, party

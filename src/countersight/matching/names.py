@@ -130,20 +130,44 @@ def words_of(
     with a cut-off) instead of ``word_similarity`` pair by pair; same values. ``weights`` keeps
     the weights of vocabulary words from one query to the next (for one ``rarity`` only: the
     screener keeps one for the words of its index)."""
-    texts: dict[str, None] = {}
-    by_alt: dict[str, list[str]] = {}
     query = tuple(query)
-    brands: dict[str, Token] = {}  # Chinese brands, which Latin words may sound like
-    others: dict[str, Token] = {}  # and, for a query with brands, the words they may sound like
     with_brands = any(q.syllables for q in query)
+    texts: dict[str, None] = {}
+    marked: list[Token] = []
+    others: dict[str, Token] = {}  # for a query with brands, the words they may sound like
     for t in vocabulary:
         texts[t.text] = None
+        if t.alt or t.syllables:
+            marked.append(t)
+        if with_brands and not t.syllables:
+            others.setdefault(t.text, t)
+    return words_among(query, texts, marked, rarity, weights, others)
+
+
+def words_among(
+    query: tuple[Token, ...],
+    texts: dict[str, None],
+    marked: Iterable[Token],
+    rarity: Rarity | None = None,
+    weights: dict[str, float] | None = None,
+    others: dict[str, Token] | None = None,
+) -> Words:
+    """``words_of`` with the vocabulary given as its distinct words (``texts``, in order) and
+    those of its tokens that have other spellings or are Chinese brands (``marked``, in
+    order): what a screener can keep per listed entity. A query with Chinese brands also
+    needs ``others``, the vocabulary's other tokens by word (which the brands may sound
+    like); ``words_of`` works them out."""
+    by_alt: dict[str, list[str]] = {}
+    brands: dict[str, Token] = {}  # Chinese brands, which Latin words may sound like
+    for t in marked:
         for alt in t.alt:
             by_alt.setdefault(alt, []).append(t.text)
         if t.syllables:
             brands.setdefault(t.text, t)
-        elif with_brands:
-            others.setdefault(t.text, t)
+    if others is None:
+        if any(q.syllables for q in query):
+            raise ValueError("a query with Chinese brands needs the vocabulary's other words")
+        others = {}
     initials = [w for w in texts if len(w) == 1]
     longer = [w for w in texts if len(w) > 1]
     near: dict[str, dict[str, float]] = {}

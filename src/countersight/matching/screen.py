@@ -8,12 +8,19 @@ import hashlib
 import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
 from countersight.matching.index import Index, Listed, building, normal_identifier
-from countersight.matching.names import Words, meets_nothing_bound, score_bound, words_of
-from countersight.matching.normalize import NameForm
+from countersight.matching.names import (
+    Words,
+    meets_nothing_bound,
+    score_bound,
+    words_among,
+    words_of,
+)
+from countersight.matching.normalize import NameForm, Token
 from countersight.matching.score import (
     ACRONYM_MATCH,
     ALGORITHM,
@@ -71,6 +78,8 @@ class Screener:
         self.index = index
         self._weights: dict[str, float] = {}
         """The weights of the index's words (``names.words_of``), as queries meet them."""
+        self._vocabularies: dict[int, tuple[tuple[str, ...], tuple[Token, ...]]] = {}
+        """Per listed entity, as queries meet them: ``_vocabulary``."""
         self._forms_by_word: dict[int, dict[str, int]] = {}
         """For candidates with ``MANY_FORMS`` names or more, as queries meet them: each word of
         their names, and which names have it (bits by place in ``Listed.forms``)."""
@@ -90,12 +99,7 @@ class Screener:
         candidates = self.index.candidates(
             forms, sounds=party.schema != "Person", identifiers=party.identifiers
         )
-        words = words_of(
-            (t for f in forms for t in f.tokens),
-            (t for listed in candidates for t in self.index.words[listed.number]),
-            self.index.rarity,
-            self._weights,
-        )
+        words = self._words(forms, candidates)
         group = self.index.names_group
         # What a name of a candidate must meet to be bounded above 0 (``_meeting``): for a
         # Chinese person's name in characters, only its syllables' spellings count, against
@@ -140,6 +144,31 @@ class Screener:
         hits.sort(key=lambda h: (-h[1].result.similarity, h[1].listed.entity_id, h[0]))
         # A candidate none of whose words met the party's (similarity 0) is no hit at all.
         return [hit for _, hit in hits[:limit] if hit.result.similarity > 0.0]
+
+    def _words(self, forms: tuple[NameForm, ...], candidates: list[Listed]) -> Words:
+        """The words of the query against its candidates' (``names.words_of``), their
+        vocabulary gathered from what is kept per listed entity (``_vocabulary``)."""
+        query = tuple(t for f in forms for t in f.tokens)
+        if any(t.syllables for t in query):
+            # Chinese brands, which sound like any of the other tokens: read them all.
+            vocabulary = (t for listed in candidates for t in self.index.words[listed.number])
+            return words_of(query, vocabulary, self.index.rarity, self._weights)
+        kept = [self._vocabulary(listed.number) for listed in candidates]
+        texts = dict.fromkeys(chain.from_iterable(texts for texts, _ in kept))
+        marked = chain.from_iterable(marked for _, marked in kept)
+        return words_among(query, texts, marked, self.index.rarity, self._weights)
+
+    def _vocabulary(self, number: int) -> tuple[tuple[str, ...], tuple[Token, ...]]:
+        """The distinct words of a listed entity's names, in order, and those of its tokens
+        with other spellings or Chinese brands (``names.words_among``): kept as queries meet
+        them, so that a query's vocabulary is gathered in C."""
+        kept = self._vocabularies.get(number)
+        if kept is None:
+            tokens = self.index.words[number]
+            texts = tuple(dict.fromkeys(t.text for t in tokens))
+            marked = tuple(t for t in tokens if t.alt or t.syllables)
+            kept = self._vocabularies[number] = (texts, marked or ())
+        return kept
 
     def _meeting(self, listed: Listed, met: dict[str, dict[str, float]]) -> int | None:
         """Which names of a candidate with ``MANY_FORMS`` or more have a word in ``met``, the
