@@ -15,7 +15,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The matching core compiled with mypyc, in place (tools/compile.py), again whenever its sources
+# change; the .py files stay the source of truth (README, "Compiled matching core").
+# COUNTERSIGHT_PURE=1 leaves it uncompiled. CORE_SOURCES: countersight.matching.CORE (a test
+# checks that the two agree).
+CORE_SOURCES := $(patsubst %,src/countersight/matching/%.py,normalize phonetic names score screen)
+COMPILED := src/countersight/matching/compiled-from.txt
+
+$(COMPILED): $(STAMP) $(CORE_SOURCES) src/countersight/matching/__init__.py tools/compile.py
+	$(BIN)/python tools/compile.py
+
+ifeq ($(COUNTERSIGHT_PURE),1)
 install: $(STAMP)
+else
+install: $(STAMP) $(COMPILED)
+endif
 
 BENCH_STAMP := $(VENV)/.bench-stamp
 
@@ -24,7 +38,7 @@ $(BENCH_STAMP): $(STAMP)
 	touch $(BENCH_STAMP)
 
 # The benchmark of ../shared/bench, Countersight beside its anchors; writes docs/benchmarks.md.
-bench: $(BENCH_STAMP)
+bench: $(BENCH_STAMP) install
 	$(BIN)/python benchmarks/run.py
 
 # The bundled lists: a fictional FtM registry and the small lists written for the tests, in the
@@ -32,7 +46,7 @@ bench: $(BENCH_STAMP)
 DEMO_LISTS := examples/lists tests/fixtures/un tests/fixtures/ofac_csv tests/fixtures/canada \
 	tests/fixtures/csl tests/fixtures/bis_dpl
 
-demo: $(STAMP)
+demo: install
 	$(BIN)/countersight import --db $(DEMO_DB) $(DEMO_LISTS)
 	$(BIN)/countersight datasets --db $(DEMO_DB)
 	$(BIN)/countersight match --db $(DEMO_DB) --schema Company "Exampel Vision Technology Company Limited"
@@ -47,10 +61,13 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: lint typecheck
+# The matching tests run once more on the .py files where the core is compiled.
+test: lint typecheck install
 	$(BIN)/pytest -q
+	$(if $(filter 1,$(COUNTERSIGHT_PURE)),,COUNTERSIGHT_PURE=1 $(BIN)/pytest -q tests/matching)
 
 check: test
 
 clean:
+	$(PYTHON) tools/compile.py --clean
 	rm -rf $(VENV) demo .pytest_cache .mypy_cache .ruff_cache

@@ -62,5 +62,6 @@ _SWITCHES = {
     **dict.fromkeys(("0", "no", "off", "false"), False),
 }
 
-ENV_VARS: tuple[str, ...] = ("DB", "HTTP_TIMEOUT", "DOWNLOAD_DIR", "INDEX_CACHE")
-"""The suffixes of every environment variable read above (documented in docs/settings.md)."""
+ENV_VARS: tuple[str, ...] = ("DB", "HTTP_TIMEOUT", "DOWNLOAD_DIR", "INDEX_CACHE", "PURE")
+"""The suffixes of every environment variable read above (documented in docs/settings.md), and
+of COUNTERSIGHT_PURE, read where the matching package is imported (``countersight.matching``)."""

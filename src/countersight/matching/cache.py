@@ -5,8 +5,9 @@ about 5 s to build and well under 1 s to load).
 The cache is one file, ``<store>.index`` (``lists.db.index`` beside ``lists.db``): a header line
 with its key, then the pickled index. The key is a digest of everything the index depends on:
 the datasets and their content hashes, the algorithm and configuration hash, the code of the
-package, the versions of the libraries that normalise names, and Python's. A cache with another
-key, or one that cannot be read, is built again and replaced; it is never an error.
+package and whether its matching core runs compiled (``matching.compiled``: compiled classes
+may pickle otherwise), the versions of the libraries that normalise names, and Python's. A cache
+with another key, or one that cannot be read, is built again and replaced; it is never an error.
 
 Loading a pickle runs code, so the file is written private to its owner (0600, as the store
 is) and read only when it still is: owned by the user reading it, writable by no one else.
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import countersight
+from countersight import matching
 from countersight.matching.index import Index
 from countersight.matching.normalize import Token
 from countersight.matching.score import ALGORITHM, CONFIG_HASH
@@ -47,7 +49,7 @@ def cache_path(store: Path) -> Path:
 def cache_key(datasets: Sequence[DatasetVersion]) -> str:
     """The digest of what the index depends on (see the module's text)."""
     digest = hashlib.sha256()
-    for part in (ALGORITHM, CONFIG_HASH, sys.version, _code_digest()):
+    for part in (ALGORITHM, CONFIG_HASH, sys.version, _code_digest(), matching.compiled):
         digest.update(part.encode() + b"\0")
     for library in LIBRARIES:
         digest.update(f"{library}={_version(library)}\0".encode())

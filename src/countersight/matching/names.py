@@ -293,8 +293,8 @@ def compare(
     weight = words.weight
     q_weights = [weight.get(t.text, 1.0) * (WEAK_WEIGHT if t.weak else 1.0) for t in q_tokens]
     c_weights = [weight.get(t.text, 1.0) * (WEAK_WEIGHT if t.weak else 1.0) for t in c_tokens]
-    q_cov = sum(w * s for w, s in zip(q_weights, q_best, strict=True)) / sum(q_weights)
-    c_cov = sum(w * s for w, s in zip(c_weights, c_best, strict=True)) / sum(c_weights)
+    q_cov = sum((w * s for w, s in zip(q_weights, q_best, strict=True)), 0.0) / sum(q_weights, 0.0)
+    c_cov = sum((w * s for w, s in zip(c_weights, c_best, strict=True)), 0.0) / sum(c_weights, 0.0)
     strong = any(s > 0 and not q_tokens[i].weak for i, s in enumerate(q_best))
     joined = (
         max(
@@ -416,7 +416,7 @@ def _all_met(tokens: tuple[Token, ...], best: list[float]) -> bool:
 
 def _strong_mean(tokens: tuple[Token, ...], best: list[float]) -> float:
     sims = [s for t, s in zip(tokens, best, strict=True) if not t.weak and not t.aside]
-    return sum(sims) / len(sims) if sims else 0.0
+    return sum(sims, 0.0) / len(sims) if sims else 0.0
 
 
 def _joined(form: NameForm, ordered: bool) -> str:

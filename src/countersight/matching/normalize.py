@@ -53,6 +53,11 @@ class Token:
     """A word in brackets on its own, "(SpaceTy)": a short name or a place beside the name,
     which a name in another script need not have."""
 
+    def __reduce__(self) -> tuple[type[Token], tuple[object, ...]]:
+        # Pickled as the arguments that make it: a frozen dataclass compiled by mypyc cannot
+        # be restored attribute by attribute, pickle's default (see matching/__init__.py).
+        return Token, (self.text, self.weak, self.alt, self.syllables, self.aside)
+
 
 @lru_cache(maxsize=1 << 20)
 def token(
@@ -85,6 +90,19 @@ class NameForm:
     brands: bool = False
     """Some token is a Chinese brand (has ``Token.syllables``), which Latin words may spell
     apart: kept so that ``names.score_bound`` need not look through the tokens each time."""
+
+    def __reduce__(self) -> tuple[type[NameForm], tuple[object, ...]]:
+        # As ``Token.__reduce__``.
+        return NameForm, (
+            self.original,
+            self.tokens,
+            self.org_types,
+            self.script,
+            self.size,
+            self.patronymics,
+            self.syllabic,
+            self.brands,
+        )
 
     @property
     def words(self) -> tuple[str, ...]:

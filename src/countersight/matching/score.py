@@ -77,6 +77,17 @@ class Party:
     """Upper case, letters and digits only."""
     aliases: tuple[str, ...] = ()
 
+    def __reduce__(self) -> tuple[type[Party], tuple[object, ...]]:
+        # As ``normalize.Token.__reduce__``.
+        return Party, (
+            self.name,
+            self.schema,
+            self.birth_years,
+            self.countries,
+            self.identifiers,
+            self.aliases,
+        )
+
     def forms(self) -> tuple[NameForm, ...]:
         return tuple(
             prepare(part, self.schema)
