@@ -411,6 +411,30 @@ def test_one_listed_word_with_the_same_birth_year_and_country_is_still_reviewed(
 
 
 @pytest.mark.parametrize(
+    ("birth_years", "countries"), [((1961,), ()), ((), ("ir",)), ((1961,), ("de",))]
+)
+def test_one_listed_word_with_one_agreement_stays_below_the_threshold(
+    birth_years: tuple[int, ...], countries: tuple[str, ...]
+) -> None:
+    from countersight.matching.score import LONE_LISTED_WORD, Party, score_party
+
+    listed = Party("Butte", "Person", birth_years=(1961,), countries=("ir",))
+    party = Party("Madlen Butte", "Person", birth_years=birth_years, countries=countries)
+    result = score_party(party, party.forms(), listed, listed.forms())
+    assert not result.match
+    assert result.similarity <= LONE_LISTED_WORD
+    assert any(f.name == "lone_name" for f in result.features)
+
+
+def test_one_listed_word_with_the_same_number_is_a_match() -> None:
+    from countersight.matching.score import Party, score_party
+
+    listed = Party("Butte", "Person", birth_years=(1961,), identifiers=("AB123456",))
+    party = Party("Madlen Butte", "Person", birth_years=(1961,), identifiers=("AB123456",))
+    assert score_party(party, party.forms(), listed, listed.forms()).match
+
+
+@pytest.mark.parametrize(
     ("text", "part", "expected"),
     [
         ("Acme Ltd.", "LTD.", ("Acme  ", True)),

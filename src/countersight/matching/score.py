@@ -24,9 +24,10 @@ from countersight.matching.names import compare as compare_forms
 from countersight.matching.normalize import LATIN_STOPWORDS, NameForm, is_patronymic, prepare
 from countersight.matching.parts import name_parts
 
-ALGORITHM = "countersight-2"
+ALGORITHM = "countersight-3"
 """Raised whenever the same lists and party may give another result: the configuration hash
-follows the constants only, not the code (2: the first release after the benchmark work)."""
+follows the constants only, not the code (2: the first release after the benchmark work; 3: a
+name that meets by one word needs both birth year and country to agree to be a match)."""
 THRESHOLD = 0.8
 BIRTH_AGREES = 0.05
 BIRTH_CONFLICT = 0.3
@@ -184,18 +185,17 @@ def score_party(
                 -LEGAL_FORM_CONFLICT,
             )
         )
-    if (
-        party.schema == candidate.schema == "Person"
-        and score > LONE_GIVEN_NAME
-        and _lone_given_name(q_form, c_form, names)
-    ):
-        features.append(Feature("lone_name", "one word, not the surname", LONE_GIVEN_NAME - score))
-        score = LONE_GIVEN_NAME
-    if score > LONE_LISTED_WORD and _lone_listed_word(q_form, c_form, names):
-        features.append(
-            Feature("lone_name", "one listed word in a longer name", LONE_LISTED_WORD - score)
-        )
-        score = LONE_LISTED_WORD
+    # Names that meet by one word only stay below the threshold: the name alone does not lift
+    # them over, nor a birth year or a country in common alone (many people share either);
+    # both together do, as a number does.
+    ceiling, lone = (
+        _lone(party, q_form, candidate, c_form, names)
+        if score + BIRTH_AGREES + COUNTRY_AGREES > _LOWEST_CEILING
+        else (1.0, "")
+    )
+    if score > ceiling:
+        features.append(Feature("lone_name", lone, ceiling - score))
+        score = ceiling
     if person and _kinship_reversed(q_form, c_form, names):
         score -= KINSHIP_REVERSED
         features.append(Feature("kinship", "son and father swapped", -KINSHIP_REVERSED))
@@ -222,6 +222,12 @@ def score_party(
         else:
             score -= COUNTRY_CONFLICT
             features.append(Feature("country", "different", -COUNTRY_CONFLICT))
+    agreed = {f.name for f in features if f.contribution > 0}
+    if score > ceiling and not {"birth_date", "country"} <= agreed:
+        features.append(
+            Feature("lone_name", f"{lone}: one agreement does not lift it", ceiling - score)
+        )
+        score = ceiling
     if any(i in candidate.identifiers for i in party.identifiers):
         raised = max(score, IDENTIFIER_MATCH) - score
         score += raised
@@ -275,6 +281,21 @@ def _without(form: NameForm, index: int) -> NameForm:
     tokens = form.tokens[:index] + form.tokens[index + 1 :]
     size = form.size - len(form.tokens[index].text)
     return dataclasses.replace(form, tokens=tokens, size=size, patronymics=())
+
+
+_LOWEST_CEILING = min(LONE_GIVEN_NAME, LONE_LISTED_WORD)
+
+
+def _lone(
+    party: Party, q_form: NameForm, candidate: Party, c_form: NameForm, names: NameScore
+) -> tuple[float, str]:
+    """The most two names that meet by one word only can reach (``_lone_given_name``,
+    ``_lone_listed_word``), and why; 1.0 and "" for others."""
+    if party.schema == candidate.schema == "Person" and _lone_given_name(q_form, c_form, names):
+        return LONE_GIVEN_NAME, "one word, not the surname"
+    if _lone_listed_word(q_form, c_form, names):
+        return LONE_LISTED_WORD, "one listed word in a longer name"
+    return 1.0, ""
 
 
 def _acronym(a: NameForm, b: NameForm) -> bool:
