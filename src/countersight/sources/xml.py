@@ -65,11 +65,14 @@ def iter_elements(path: Path, tags: set[str]) -> Iterator[Element]:
 
     Malformed XML raises SourceError with the file, line and column; a document that declares
     entities (billion laughs) or refers to external ones is refused."""
+    # The file opened here, not by iterparse: closed when the caller stops early too, not when
+    # the abandoned parser happens to be collected.
     try:
-        for event, elem in iterparse(str(path), events=("end",), forbid_dtd=False):
-            if event == "end" and local(elem.tag) in tags:
-                yield elem
-                elem.clear()
+        with path.open("rb") as fh:
+            for event, elem in iterparse(fh, events=("end",), forbid_dtd=False):
+                if event == "end" and local(elem.tag) in tags:
+                    yield elem
+                    elem.clear()
     except ParseError as exc:
         line, column = exc.position
         if "undefined entity" in str(exc):
@@ -97,8 +100,9 @@ def iter_elements(path: Path, tags: set[str]) -> Iterator[Element]:
 def root_attributes(path: Path) -> dict[str, str]:
     """The attributes of the document element, read without parsing the whole file."""
     try:
-        for _event, elem in iterparse(str(path), events=("start",), forbid_dtd=False):
-            return dict(elem.attrib)
+        with path.open("rb") as fh:
+            for _event, elem in iterparse(fh, events=("start",), forbid_dtd=False):
+                return dict(elem.attrib)
     except (ParseError, DefusedXmlException):
         return {}
     return {}
