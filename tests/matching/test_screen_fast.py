@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from countersight import matching
-from countersight.matching.index import Index
-from countersight.matching.names import compare, score_bound, words_of
+from countersight.matching.index import Index, Listed
+from countersight.matching.names import Words, compare, score_bound, words_of
+from countersight.matching.normalize import NameForm
 from countersight.matching.score import Party, Result, _without, score_party
 from countersight.matching.screen import Hit, Screener, _similarity_bound, party_from_row
 from countersight.model import CountryRef, DateFact, Entity, Identifier, Name
@@ -229,13 +230,7 @@ def test_names_looked_up_by_word_give_the_same_bound() -> None:
     screener = Screener(index, [])
     many = 0
     for party in QUERIES:
-        forms = tuple(f for f in party.forms() if f.tokens)
-        candidates = index.candidates(forms, sounds=party.schema != "Person")
-        words = words_of(
-            (t for f in forms for t in f.tokens),
-            (t for listed in candidates for t in index.words[listed.number]),
-            index.rarity,
-        )
+        forms, candidates, words = _query_words(index, party)
         for listed in candidates:
             han = all(f.syllabic and f.script == "Han" for f in forms)
             meeting = screener._meeting(listed, words.spelt() if han else words.near)
@@ -278,12 +273,18 @@ def test_the_vocabulary_kept_per_entity_gives_the_same_words() -> None:
     index = Index(ENTITIES)
     screener = Screener(index, [])
     for party in QUERIES:
-        forms = tuple(f for f in party.forms() if f.tokens)
-        candidates = index.candidates(forms, sounds=party.schema != "Person")
-        words = words_of(
-            (t for f in forms for t in f.tokens),
-            (t for listed in candidates for t in index.words[listed.number]),
-            index.rarity,
-        )
+        forms, candidates, words = _query_words(index, party)
         kept = screener._words(forms, candidates)
         assert kept.near == words.near and kept.weight == words.weight, party
+
+
+def _query_words(index: Index, party: Party) -> tuple[tuple[NameForm, ...], list[Listed], Words]:
+    """A query's names, its candidates, and the words of both (``names.words_of``)."""
+    forms = tuple(f for f in party.forms() if f.tokens)
+    candidates = index.candidates(forms, sounds=party.schema != "Person")
+    words = words_of(
+        (t for f in forms for t in f.tokens),
+        (t for listed in candidates for t in index.words[listed.number]),
+        index.rarity,
+    )
+    return forms, candidates, words
