@@ -46,14 +46,15 @@ class Settings:
         if http_timeout <= 0:
             raise SettingsError(f"{PREFIX}HTTP_TIMEOUT must be positive, not {timeout!r}")
         download_dir = env.get(PREFIX + "DOWNLOAD_DIR")
-        cache = env.get(PREFIX + "INDEX_CACHE", "1").strip().lower()
-        if cache not in _SWITCHES:
-            raise SettingsError(f"{PREFIX}INDEX_CACHE must be 1 or 0, not {cache!r}")
+        written = env.get(PREFIX + "INDEX_CACHE", "1")
+        cache = switch(written)
+        if cache is None:
+            raise SettingsError(f"{PREFIX}INDEX_CACHE must be 1 or 0, not {written!r}")
         return cls(
             db=Path(db) if db else default_db_path(env),
             http_timeout=http_timeout,
             download_dir=Path(download_dir) if download_dir else None,
-            index_cache=_SWITCHES[cache],
+            index_cache=cache,
         )
 
 
@@ -61,6 +62,13 @@ _SWITCHES = {
     **dict.fromkeys(("1", "yes", "on", "true"), True),
     **dict.fromkeys(("0", "no", "off", "false"), False),
 }
+
+
+def switch(value: str | None) -> bool | None:
+    """An on/off setting's value (1, yes, on, true; 0, no, off, false; any case), ``None`` for
+    anything else."""
+    return _SWITCHES.get((value or "").strip().lower())
+
 
 ENV_VARS: tuple[str, ...] = ("DB", "HTTP_TIMEOUT", "DOWNLOAD_DIR", "INDEX_CACHE", "PURE")
 """The suffixes of every environment variable read above (documented in docs/settings.md), and

@@ -21,6 +21,8 @@ from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
 
+from countersight.settings import PREFIX, switch
+
 CORE = ("normalize", "phonetic", "names", "score", "screen")
 """The modules compiled, in one mypyc group (they call one another directly)."""
 COMPILED_FROM = "compiled-from.txt"
@@ -64,7 +66,7 @@ def _choose() -> str:
     found = _extensions()
     if not found:
         return ""
-    pure = os.environ.get("COUNTERSIGHT_PURE", "").strip().lower() in ("1", "yes", "on", "true")
+    pure = switch(os.environ.get(PREFIX + "PURE")) is True
     if not pure:
         record = _HERE / COMPILED_FROM
         compiler, _, digest = (record.read_text() if record.exists() else "").partition("\n")

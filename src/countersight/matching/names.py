@@ -88,25 +88,26 @@ class Words:
     """For each candidate word, the query words it resembles and how closely."""
     weight: dict[str, float]
     """Each word's weight before the weak-word factor: rarity, halved for a lone letter."""
-    _kept: dict[bool, dict[str, dict[str, float]]] = field(
+    _kept: dict[str, dict[str, dict[str, float]]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    """What ``same`` and ``spelt`` worked out, by their names."""
 
     def same(self) -> dict[str, dict[str, float]]:
         """``near`` with the same words only (similarity 1.0): all that counts between two
         names in one syllabic script (``compare``). Worked out on first use."""
-        kept = self._kept.get(True)
+        kept = self._kept.get("same")
         if kept is None:
-            kept = self._kept[True] = self._only(lambda q, c, similarity: similarity == 1.0)
+            kept = self._kept["same"] = self._only(lambda q, c, similarity: similarity == 1.0)
         return kept
 
     def spelt(self) -> dict[str, dict[str, float]]:
         """``near`` with what a Chinese person's name in characters meets in a romanised one
         (``compare``): the same syllable (in one of its spellings) or an initial, no typo.
         Worked out on first use."""
-        kept = self._kept.get(False)
+        kept = self._kept.get("spelt")
         if kept is None:
-            kept = self._kept[False] = self._only(
+            kept = self._kept["spelt"] = self._only(
                 lambda q, c, similarity: similarity == 1.0 or len(q) == 1 or len(c) == 1
             )
         return kept
@@ -251,7 +252,6 @@ def compare(
     # Two people's names in the same characters meet by their syllables' own readings only:
     # the other spellings are for romanised names (吉 is also spelt chi, 池 is chi).
     readings = query.script == candidate.script and query.syllabic and candidate.syllabic
-    chinese = _chinese_person(query, candidate)
     scored: list[tuple[float, int, int]] = []
     near = _near(query, candidate, words)
     for j, c in enumerate(c_tokens):
@@ -315,14 +315,7 @@ def compare(
         # "Electronics") and a short name in brackets may have no counterpart: when every
         # distinctive word meets its counterpart, the rest is translation, not a difference.
         coverage = min(_strong_mean(q_tokens, q_best), _strong_mean(c_tokens, c_best))
-    elif (q_all or c_all) and not (
-        (query.syllabic and not q_all)
-        or (candidate.syllabic and not c_all)
-        or (chinese and not (q_all and c_all))
-    ):
-        # (Not when the name left with words over is written a syllable to a character:
-        # 王楠伟 is not 王伟 with a middle name, 伟 and 楠伟 are two given names; nor is a
-        # Chinese name romanised with a syllable over: Chen Po-yuan is not 陈波.)
+    elif (q_all or c_all) and _may_be_subset(query, candidate, q_all, c_all):
         small, big = (q_cov, c_cov) if q_all and (not c_all or q_cov <= c_cov) else (c_cov, q_cov)
         coverage = small * (SUBSET_BASE + (1 - SUBSET_BASE) * big)
     else:
@@ -356,6 +349,19 @@ def _near(query: NameForm, candidate: NameForm, words: Words) -> dict[str, dict[
     if _chinese_person(query, candidate):
         return words.spelt()
     return words.near
+
+
+def _may_be_subset(query: NameForm, candidate: NameForm, q_all: bool, c_all: bool) -> bool:
+    """Whether the name left with words over (``q_all``, ``c_all``: every distinctive word of
+    the query, of the candidate, met) may be the other with more words: not when it is written
+    a syllable to a character (王楠伟 is not 王伟 with a middle name, 伟 and 楠伟 are two
+    given names), nor a Chinese name against a romanised one with a syllable over on either
+    side (Chen Po-yuan is not 陈波)."""
+    return not (
+        (query.syllabic and not q_all)
+        or (candidate.syllabic and not c_all)
+        or (_chinese_person(query, candidate) and not (q_all and c_all))
+    )
 
 
 def _chinese_person(query: NameForm, candidate: NameForm) -> bool:
@@ -476,7 +482,6 @@ def score_bound(
             Levenshtein.normalized_similarity("".join(sorted(q_words)), "".join(sorted(c_words))),
         )
     resplit = joined >= 0.9
-    chinese = _chinese_person(query, candidate)
     near = _near(query, candidate, words)
     met = [near.get(c.text) for c in c_tokens]
     if not any(met):
@@ -530,13 +535,7 @@ def score_bound(
         q_sum += w * s
     q_cov, c_cov = q_sum / q_total, c_sum / c_total
     bound = q_cov * c_cov
-    if (
-        (chinese and not (q_all and c_all))
-        or (query.syllabic and not q_all)
-        or (candidate.syllabic and not c_all)
-    ):
-        pass  # as ``compare``: a syllable over makes no subset (see there)
-    else:
+    if _may_be_subset(query, candidate, q_all, c_all):
         if q_all:
             bound = max(bound, q_cov * (SUBSET_BASE + (1 - SUBSET_BASE) * c_cov))
         if c_all:

@@ -207,9 +207,11 @@ def score_party(
     ):
         score -= ADDED_WORDS
         features.append(Feature("added_words", "one name adds words to the other", -ADDED_WORDS))
+    birth_agrees = country_agrees = False
     if party.birth_years and candidate.birth_years:
         gap = min(abs(a - b) for a in party.birth_years for b in candidate.birth_years)
         if gap == 0:
+            birth_agrees = True
             score += BIRTH_AGREES
             features.append(Feature("birth_date", "same year", BIRTH_AGREES))
         elif gap > 1:
@@ -217,13 +219,13 @@ def score_party(
             features.append(Feature("birth_date", f"{gap} years apart", -BIRTH_CONFLICT))
     if party.countries and candidate.countries:
         if any(c in candidate.countries for c in party.countries):
+            country_agrees = True
             score += COUNTRY_AGREES
             features.append(Feature("country", "shared", COUNTRY_AGREES))
         else:
             score -= COUNTRY_CONFLICT
             features.append(Feature("country", "different", -COUNTRY_CONFLICT))
-    agreed = {f.name for f in features if f.contribution > 0}
-    if score > ceiling and not {"birth_date", "country"} <= agreed:
+    if score > ceiling and not (birth_agrees and country_agrees):
         features.append(
             Feature("lone_name", f"{lone}: one agreement does not lift it", ceiling - score)
         )
