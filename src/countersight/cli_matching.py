@@ -264,7 +264,6 @@ def screen_command(
     started = time.monotonic()
     screener, cached, keep = _screener(_db(db), datasets)
     built = time.monotonic()
-    total = sum(1 for _ in _rows(queries))
     tmp = out.with_name(out.name + ".part")
     counts = {"parties": 0, "matches": 0}
     ids: deque[str] = deque()
@@ -276,7 +275,7 @@ def screen_command(
 
     versions = screener.versions
     replay = (versions.algorithm, versions.config, versions.lists)
-    with tmp.open("w", encoding="utf-8", newline="") as fh, _progress(total) as advance:
+    with tmp.open("w", encoding="utf-8", newline="") as fh, _progress(queries) as advance:
         writer = csv.writer(fh)
         writer.writerow(SCREEN_FIELDS)
         for best in screen_best(screener, parties(), workers):
@@ -382,10 +381,14 @@ class _Columns:
 
 
 @contextmanager
-def _progress(total: int) -> Iterator[Callable[[], None]]:
-    """A progress bar on standard error while the parties are screened (none when standard
-    error is not a terminal)."""
+def _progress(queries: Path) -> Iterator[Callable[[], None]]:
+    """A progress bar on standard error while the parties of ``queries`` are screened; none,
+    and the file not read twice to count them, when standard error is not a terminal."""
     console = Console(stderr=True)
+    if not console.is_terminal:
+        yield lambda: None
+        return
+    total = sum(1 for _ in _rows(queries))
     with Progress(
         TextColumn("screening"),
         BarColumn(),
@@ -393,7 +396,6 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
         TimeRemainingColumn(),
         console=console,
         transient=True,
-        disable=not console.is_terminal,
     ) as progress:
         task = progress.add_task("screening", total=total)
         yield lambda: progress.advance(task)

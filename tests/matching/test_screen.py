@@ -8,6 +8,8 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
+
 from countersight.matching.batch import Row, screen_best, screen_many
 from countersight.matching.index import Index
 from countersight.matching.score import ALGORITHM, CONFIG_HASH, THRESHOLD
@@ -83,6 +85,24 @@ def test_screen_writes_the_benchmark_contract(
     assert rows[0]["match"] == "true" and rows[0]["source_ref"] == "ex-pe-founder"
     assert rows[1]["match"] == "false" and rows[2]["match"] == "false"
     assert "1 without a name" in err
+
+
+def test_screen_shows_a_progress_bar_on_a_terminal_only(
+    cli: CLI, db_path: Path, fixtures: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _store_with_lists(cli, db_path, fixtures)
+    queries = tmp_path / "parties.csv"
+    queries.write_text("name\nWang Shili\nExample Vision\n", encoding="utf-8")
+    results = []
+    for terminal in ("0", "1"):
+        monkeypatch.setenv("TTY_COMPATIBLE", terminal)
+        out = tmp_path / f"results-{terminal}.csv"
+        code, _, err = cli("screen", "--db", db_path, queries, "--out", out, "--workers", "1")
+        assert code == 0, err
+        # rich draws the bar; its last frame counts both parties.
+        assert ("2/2" in err) == (terminal == "1"), err
+        results.append([r[:3] for r in csv.reader(out.read_text(encoding="utf-8").splitlines())])
+    assert results[0] == results[1] and len(results[0]) == 3
 
 
 def test_a_file_without_a_name_column_is_refused(cli: CLI, db_path: Path, tmp_path: Path) -> None:

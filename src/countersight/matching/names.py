@@ -87,7 +87,8 @@ class Words:
     near: dict[str, dict[str, float]]
     """For each candidate word, the query words it resembles and how closely."""
     weight: dict[str, float]
-    """Each word's weight before the weak-word factor: rarity, halved for a lone letter."""
+    """Each word's weight before the weak-word factor (``word_weight``): every word of the
+    query and of the vocabulary, and maybe others (a screener keeps one for all queries)."""
     _kept: dict[str, dict[str, dict[str, float]]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -129,8 +130,8 @@ def words_of(
 ) -> Words:
     """One pass over the candidates' words per query word (edit distances by rapidfuzz, in C,
     with a cut-off) instead of ``word_similarity`` pair by pair; same values. ``weights`` keeps
-    the weights of vocabulary words from one query to the next (for one ``rarity`` only: the
-    screener keeps one for the words of its index)."""
+    the weights of words from one query to the next (for one ``rarity`` only: the screener
+    keeps one for the words of its index): those of the vocabulary it lacks are added."""
     query = tuple(query)
     with_brands = any(q.syllables for q in query)
     texts: dict[str, None] = {}
@@ -142,22 +143,36 @@ def words_of(
             marked.append(t)
         if with_brands and not t.syllables:
             others.setdefault(t.text, t)
-    return words_among(query, texts, marked, rarity, weights, others)
+    if weights is None:
+        weights = {}
+    for w in texts:
+        if w not in weights:
+            weights[w] = word_weight(w, rarity)
+    longer = [w for w in texts if len(w) > 1]
+    initials = [w for w in texts if len(w) == 1]
+    return words_among(query, longer, initials, marked, rarity, weights, others)
 
 
 def words_among(
     query: tuple[Token, ...],
-    texts: dict[str, None],
+    longer: list[str],
+    initials: list[str],
     marked: Iterable[Token],
-    rarity: Rarity | None = None,
-    weights: dict[str, float] | None = None,
+    rarity: Rarity | None,
+    weights: dict[str, float],
     others: dict[str, Token] | None = None,
 ) -> Words:
-    """``words_of`` with the vocabulary given as its distinct words (``texts``, in order) and
-    those of its tokens that have other spellings or are Chinese brands (``marked``, in
-    order): what a screener can keep per listed entity. A query with Chinese brands also
-    needs ``others``, the vocabulary's other tokens by word (which the brands may sound
-    like); ``words_of`` works them out."""
+    """``words_of`` with the vocabulary given as its words of two letters or more
+    (``longer``) and its one-letter words (``initials``), repeats allowed, and those of its
+    tokens that have other spellings or are Chinese brands (``marked``): what a screener can
+    keep per listed entity and put together without reading a word. ``weights`` must hold
+    the weight of every word of the vocabulary; the query's are added to it, and it is the
+    result's ``weight``. A query with Chinese brands also needs ``others``, the vocabulary's
+    other tokens by word (which the brands may sound like); ``words_of`` works them out.
+
+    ``near`` may hold words that are not in the vocabulary (the query's own words, its other
+    spellings, its initials): they meet no candidate word, and are only ever looked up by
+    one."""
     by_alt: dict[str, list[str]] = {}
     brands: dict[str, Token] = {}  # Chinese brands, which Latin words may sound like
     for t in marked:
@@ -169,39 +184,26 @@ def words_among(
         if any(q.syllables for q in query):
             raise ValueError("a query with Chinese brands needs the vocabulary's other words")
         others = {}
-    initials = [w for w in texts if len(w) == 1]
-    longer = [w for w in texts if len(w) > 1]
     near: dict[str, dict[str, float]] = {}
-    if weights is None:
-        weight = {w: _weight(w, rarity) for w in texts}
-    else:
-        try:
-            weight = {w: weights[w] for w in texts}
-        except KeyError:
-            for w in texts:
-                if w not in weights:
-                    weights[w] = _weight(w, rarity)
-            weight = {w: weights[w] for w in texts}
     seen: set[str] = set()
     for q in query:
         if q.text in seen:
             continue
         seen.add(q.text)
-        weight[q.text] = _weight(q.text, rarity)
+        if q.text not in weights:
+            weights[q.text] = word_weight(q.text, rarity)
         found: dict[str, float] = {}
         for same in (q.text, *q.alt):
-            if same in texts:
-                found[same] = 1.0
+            found[same] = 1.0
         for word in by_alt.get(q.text, ()):
             found[word] = 1.0
         if len(q.text) == 1:
-            for word in texts:
-                if word[0] == q.text:
-                    found.setdefault(word, 0.8)
+            for words in (longer, initials):
+                for word in words:
+                    if word[0] == q.text:
+                        found.setdefault(word, 0.8)
         else:
-            for word in initials:
-                if word == q.text[0]:
-                    found.setdefault(word, 0.8)
+            found.setdefault(q.text[0], 0.8)
             # The most edits ``_typo_similarity`` can forgive for this word: those a typo may
             # make, and one more where the letters swapped are spelling variants (``fold``).
             most = _allowed(len(q.text)) + 1
@@ -220,10 +222,11 @@ def words_among(
                     found[word] = sound
         for word, similarity in found.items():
             near.setdefault(word, {})[q.text] = similarity
-    return Words(near, weight)
+    return Words(near, weights)
 
 
-def _weight(word: str, rarity: Rarity | None) -> float:
+def word_weight(word: str, rarity: Rarity | None) -> float:
+    """A word's weight before the weak-word factor: its rarity, halved for a lone letter."""
     return (0.5 if len(word) == 1 else 1.0) * (rarity(word) if rarity is not None else 1.0)
 
 

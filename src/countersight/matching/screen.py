@@ -17,6 +17,7 @@ from countersight.matching.names import (
     Words,
     meets_nothing_bound,
     score_bound,
+    word_weight,
     words_among,
     words_of,
 )
@@ -73,12 +74,17 @@ class Versions:
         return digest.hexdigest()[:16]
 
 
+Vocabulary = tuple[tuple[str, ...], tuple[str, ...], tuple[Token, ...]]
+"""What ``Screener._vocabulary`` keeps of a listed entity's words."""
+
+
 class Screener:
     def __init__(self, index: Index, datasets: Sequence[DatasetVersion]) -> None:
         self.index = index
         self._weights: dict[str, float] = {}
-        """The weights of the index's words (``names.words_of``), as queries meet them."""
-        self._vocabularies: dict[int, tuple[tuple[str, ...], tuple[Token, ...]]] = {}
+        """The weights of words (``names.words_among``): those of the index's as queries meet
+        them, and the queries'."""
+        self._vocabularies: dict[int, Vocabulary] = {}
         """Per listed entity, as queries meet them: ``_vocabulary``."""
         self._forms_by_word: dict[int, dict[str, int]] = {}
         """For candidates with ``MANY_FORMS`` names or more, as queries meet them: each word of
@@ -147,27 +153,40 @@ class Screener:
 
     def _words(self, forms: tuple[NameForm, ...], candidates: list[Listed]) -> Words:
         """The words of the query against its candidates' (``names.words_of``), their
-        vocabulary gathered from what is kept per listed entity (``_vocabulary``)."""
+        vocabulary put together from what is kept per listed entity (``_vocabulary``)."""
         query = tuple(t for f in forms for t in f.tokens)
         if any(t.syllables for t in query):
             # Chinese brands, which sound like any of the other tokens: read them all.
             vocabulary = (t for listed in candidates for t in self.index.words[listed.number])
             return words_of(query, vocabulary, self.index.rarity, self._weights)
         kept = [self._vocabulary(listed.number) for listed in candidates]
-        texts = dict.fromkeys(chain.from_iterable(texts for texts, _ in kept))
-        marked = chain.from_iterable(marked for _, marked in kept)
-        return words_among(query, texts, marked, self.index.rarity, self._weights)
+        return words_among(
+            query,
+            list(chain.from_iterable(k[0] for k in kept)),
+            list(chain.from_iterable(k[1] for k in kept)),
+            chain.from_iterable(k[2] for k in kept),
+            self.index.rarity,
+            self._weights,
+        )
 
-    def _vocabulary(self, number: int) -> tuple[tuple[str, ...], tuple[Token, ...]]:
-        """The distinct words of a listed entity's names, in order, and those of its tokens
-        with other spellings or Chinese brands (``names.words_among``): kept as queries meet
-        them, so that a query's vocabulary is gathered in C."""
+    def _vocabulary(self, number: int) -> Vocabulary:
+        """The distinct words of a listed entity's names, in order, of two letters or more and
+        of one, and those of its tokens with other spellings or Chinese brands
+        (``names.words_among``); their weights go into ``_weights``. Kept as queries meet
+        them, so that a query's vocabulary is put together in C, reading no word."""
         kept = self._vocabularies.get(number)
         if kept is None:
             tokens = self.index.words[number]
             texts = tuple(dict.fromkeys(t.text for t in tokens))
-            marked = tuple(t for t in tokens if t.alt or t.syllables)
-            kept = self._vocabularies[number] = (texts, marked or ())
+            rarity, weights = self.index.rarity, self._weights
+            for w in texts:
+                if w not in weights:
+                    weights[w] = word_weight(w, rarity)
+            kept = self._vocabularies[number] = (
+                tuple(w for w in texts if len(w) > 1),
+                tuple(w for w in texts if len(w) == 1),
+                tuple(t for t in tokens if t.alt or t.syllables),
+            )
         return kept
 
     def _meeting(self, listed: Listed, met: dict[str, dict[str, float]]) -> int | None:
