@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from countersight.matching import batch
 from countersight.matching.batch import Row, screen_best, screen_many
 from countersight.matching.index import Index
 from countersight.matching.score import ALGORITHM, CONFIG_HASH, THRESHOLD
@@ -218,6 +219,41 @@ def test_screen_best_gives_the_best_hit_of_screen_many(
     assert expected[0] is not None and expected[0][0].entity_id == "ex-pe-founder"
     for workers in (1, 2):
         assert list(screen_best(screener, iter(rows), workers)) == expected
+
+
+def test_parties_screened_in_windows_of_their_own_order_come_back_in_input_order(
+    cli: CLI, db_path: Path, fixtures: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parties are handed out a window at a time, sorted by their common words (``_order``):
+    with windows and chunks smaller than the input, each party still gets its own hits, in
+    the order given."""
+    _store_with_lists(cli, db_path, fixtures)
+    screener = Screener.from_store(store)
+    names = ["Wang Shili", "Nobody At All", "Example Vision Technology", "示例视觉科技有限公司"]
+    parties = [party_from_row(names[i % 4] if i % 7 else "", "LegalEntity") for i in range(40)]
+    alone = [screener.screen(p, 1) if p.name else [] for p in parties]
+    assert alone[4][0].listed.entity_id == "ex-pe-founder" and alone[0] == []
+    monkeypatch.setattr(batch, "WINDOW", 9)
+    monkeypatch.setattr(batch, "CHUNK", 2)
+    for workers in (1, 2):
+        got = screen_many(screener, iter(p if p.name else None for p in parties), workers)
+        assert [[(h.listed.entity_id, h.result) for h in hits] for hits in got] == [
+            [(h.listed.entity_id, h.result) for h in hits] for hits in alone
+        ]
+
+
+def test_the_screening_order_puts_a_names_common_words_first(
+    cli: CLI, db_path: Path, fixtures: Path, store: Store
+) -> None:
+    _store_with_lists(cli, db_path, fixtures)
+    screener = Screener.from_store(store)
+    postings = screener.index.postings
+    order = batch._order(screener)
+    words = order("Zzyzx Wáng SHILI")
+    assert words[0] in {"wang", "shili"} and words[-1] == "zzyzx" and "wzzyzx" not in postings
+    counts = [len(postings.get("w" + w, ())) for w in words]
+    assert counts == sorted(counts, reverse=True) and counts[0] > 0
+    assert order("示例") == []
 
 
 def test_screen_and_compare_read_xlsx(

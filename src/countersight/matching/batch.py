@@ -11,7 +11,8 @@ import gc
 import itertools
 import multiprocessing
 import os
-from collections import deque
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.pool import AsyncResult
 from typing import TypeVar
@@ -49,7 +50,7 @@ def screen_many(
     """The best ``limit`` hits of each party (none for ``None``, a row without a name), in the
     order given. ``workers`` 0 means one per core."""
     listed = screener.index.listed
-    for row in _map(screener, parties, workers, _screen_chunk, limit):
+    for row in _map(screener, parties, workers, _screen_chunk, limit, _party_name):
         yield [Hit(listed[number], result) for number, result in row]
 
 
@@ -61,8 +62,39 @@ def screen_best(
     over. The workers make the parties of the rows, and send back only the best hit's entity
     number, match, score and name."""
     listed = screener.index.listed
-    for best in _map(screener, rows, workers, _best_chunk, 1):
+    for best in _map(screener, rows, workers, _best_chunk, 1, _row_name):
         yield None if best is None else (listed[best[0]], best[1], best[2], best[3])
+
+
+WINDOW = 5000
+"""Parties screened as a group, in an order of their own (``_order``); their results are
+given back in the order of the input once the whole group is done."""
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _order(screener: Screener) -> Callable[[str], list[str]]:
+    """What parties are screened in the order of, within a ``WINDOW``: a name's words, the
+    words most names of the index have first (a rough reading: letters only, accents
+    dropped). Parties that share common words (given names, common surnames) then come one
+    after another, and so do many of their candidates: a processor finds them in its
+    caches instead of memory: on one core, screening runs about a tenth faster. The order changes
+    nothing else: each party's hits are its own."""
+    postings = screener.index.postings
+
+    def common_first(name: str) -> list[str]:
+        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+        return sorted(_LETTERS.findall(plain), key=lambda w: -len(postings.get("w" + w, ())))
+
+    return common_first
+
+
+def _party_name(party: Party | None) -> str:
+    return party.name if party is not None else ""
+
+
+def _row_name(row: Row | None) -> str:
+    return row[0] if row is not None else ""
 
 
 def _map(
@@ -71,12 +103,19 @@ def _map(
     workers: int,
     work: Callable[[Screener, list[_In], int], list[_Out]],
     limit: int,
+    name: Callable[[_In], str],
 ) -> Iterator[_Out]:
     """``work`` on chunks of ``items``, in forked workers (or in this process); what it gives
-    for each item, in order."""
+    for each item, in order. Items are read a ``WINDOW`` at a time and handed out in the
+    order of their names (``_order``)."""
     workers = workers or cores()
+    order = _order(screener)
+
+    def key(item: _In) -> list[str]:
+        return order(name(item))
+
     source = iter(items)
-    chunks = iter(lambda: list(itertools.islice(source, CHUNK)), [])
+    windows = iter(lambda: list(itertools.islice(source, WINDOW)), [])
     # The index's objects stay out of the collections from here on (in forked workers, fewer
     # pages copied too). No full collection first: building the index makes no garbage cycles
     # (and runs with the collector off, see ``index.building``), and going over millions of
@@ -84,22 +123,46 @@ def _map(
     gc.freeze()
     try:
         if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            for chunk in chunks:
-                yield from work(screener, chunk, limit)
+            for window in windows:
+                places, chunks = _chunks(window, key)
+                yield from _in_order(places, [work(screener, c, limit) for c in chunks])
             return
         global _screener
         _screener = screener
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            pending: deque[AsyncResult[list[_Out]]] = deque()
-            for chunk in chunks:
-                pending.append(pool.apply_async(_in_worker, (work, chunk, limit)))
-                if len(pending) > 2 * workers:
-                    yield from pending.popleft().get()
-            while pending:
-                yield from pending.popleft().get()
+            # A window's chunks are handed out while the one before is still being screened,
+            # so that the workers never wait for the window's last chunk.
+            before: tuple[list[int], list[AsyncResult[list[_Out]]]] | None = None
+            for window in windows:
+                places, chunks = _chunks(window, key)
+                sent = [pool.apply_async(_in_worker, (work, c, limit)) for c in chunks]
+                if before is not None:
+                    yield from _in_order(before[0], [r.get() for r in before[1]])
+                before = places, sent
+            if before is not None:
+                yield from _in_order(before[0], [r.get() for r in before[1]])
     finally:
         _screener = None
         gc.unfreeze()
+
+
+def _chunks(
+    window: list[_In], key: Callable[[_In], list[str]]
+) -> tuple[list[int], list[list[_In]]]:
+    """The places of ``window``'s items in the order of ``key``, and the items in that order,
+    ``CHUNK`` at a time."""
+    places = sorted(range(len(window)), key=lambda i: key(window[i]))
+    ordered = [window[i] for i in places]
+    return places, [ordered[i : i + CHUNK] for i in range(0, len(ordered), CHUNK)]
+
+
+def _in_order(places: list[int], results: list[list[_Out]]) -> list[_Out]:
+    """The results of chunks made by ``_chunks``, back in the order of the window."""
+    done = list(itertools.chain.from_iterable(results))
+    position = [0] * len(places)
+    for i, place in enumerate(places):
+        position[place] = i
+    return [done[i] for i in position]
 
 
 def _in_worker(
