@@ -14,6 +14,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from multiprocessing.pool import AsyncResult
 from typing import TypeVar
 
@@ -82,9 +83,16 @@ def _order(screener: Screener) -> Callable[[str], list[str]]:
     nothing else: each party's hits are its own."""
     postings = screener.index.postings
 
+    @lru_cache(maxsize=1 << 16)
+    def fewest_names(word: str) -> int:
+        return -len(postings.get("w" + word, ()))
+
     def common_first(name: str) -> list[str]:
-        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-        return sorted(_LETTERS.findall(plain), key=lambda w: -len(postings.get("w" + w, ())))
+        if not name.isascii():
+            name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        words = _LETTERS.findall(name.lower())
+        words.sort(key=fewest_names)
+        return words
 
     return common_first
 
