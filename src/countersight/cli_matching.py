@@ -77,7 +77,8 @@ def _db(db: Path | None) -> Path:
 
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a CSV or XLSX/ODS file as dicts keyed by lower-case header."""
+    """Rows of a CSV or XLSX/ODS file as dicts keyed by lower-case header (cells beyond the
+    header's are left out, missing ones are empty; blank lines are skipped)."""
     if sheets.sheet_kind(Sample.of(path)) is not None:
         rows = sheets.rows(path, None)
         header: list[str] | None = None
@@ -89,12 +90,19 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         return
     csv.field_size_limit(MAX_CELL)
     with path.open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
+        reader = csv.reader(fh)
         try:
-            if reader.fieldnames is None:
+            header = next((cells for cells in reader if cells), None)
+            if header is None:
                 raise CountersightError(f"{path}: the file is empty")
-            for number, row in enumerate(reader, start=2):
-                yield number, {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+            keys = [k.strip().lower() for k in header]
+            number = 1
+            for cells in reader:
+                if cells:
+                    number += 1
+                    row = dict.fromkeys(keys, "")
+                    row.update(zip(keys, map(str.strip, cells), strict=False))
+                    yield number, row
         except csv.Error as error:
             raise CountersightError(
                 f"{path}, after line {reader.line_num}: not readable as CSV ({error})",

@@ -106,6 +106,25 @@ def test_screen_shows_a_progress_bar_on_a_terminal_only(
     assert results[0] == results[1] and len(results[0]) == 3
 
 
+def test_rows_with_cells_over_or_missing_and_blank_lines_are_read(
+    cli: CLI, db_path: Path, fixtures: Path, tmp_path: Path
+) -> None:
+    """A row with more cells than the header (the extra left out), one with fewer (the rest
+    empty), and a blank line between rows: each party screened in place, no crash."""
+    _store_with_lists(cli, db_path, fixtures)
+    queries = tmp_path / "parties.csv"
+    queries.write_text(
+        " Query_ID ,NAME,schema\nq1,Wang Shili,Person,extra cell\n\nq2,Nobody At All\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "results.csv"
+    code, _, err = cli("screen", "--db", db_path, queries, "--out", out)
+    assert code == 0, err
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    assert (rows[0]["query_id"], rows[0]["entity_id"]) == ("q1", "ex-pe-founder")
+    assert [r["query_id"] for r in rows] == ["q1", "q2"] and rows[0]["match"] == "true"
+
+
 def test_a_file_without_a_name_column_is_refused(cli: CLI, db_path: Path, tmp_path: Path) -> None:
     queries = tmp_path / "parties.csv"
     queries.write_text("id,firm\n1,Example\n", encoding="utf-8")
