@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from anyascii import anyascii
+from pypinyin import Style, lazy_pinyin, pinyin
 from rigour._core import ordinals_dict, stopwords_list  # no public wrapper: rigour pinned to 2.6.x
 from rigour.names import extract_org_types, remove_person_prefixes
 from rigour.text import ascii_text
@@ -224,8 +225,6 @@ _MOST_READINGS = 4
 @lru_cache(maxsize=65536)
 def _readings(han: str) -> tuple[str, ...]:
     """A brand's pinyin with its characters' other readings (偲 is cai or si): a few at most."""
-    from pypinyin import Style, pinyin  # (see ``_syllables``)
-
     readings = [""]
     for options in pinyin(han, style=Style.NORMAL, heteronym=True):
         readings = [r + o for r in readings for o in options][:_MOST_READINGS]
@@ -240,8 +239,6 @@ def _spellings(ch: str, pinyin_reading: str) -> tuple[str, ...]:
     Cantonese (陳 Chen is Chan, 張 Zhang Cheung, 黃 Huang Wong)."""
     if not _HAN.fullmatch(ch):
         return ()
-    from pypinyin import Style, lazy_pinyin  # (see ``_syllables``)
-
     wade_giles = lazy_pinyin(ch, style=Style.WADEGILES)[0].replace("'", "").replace("v", "u")
     cantonese = _CANTONESE.get(SIMPLIFIED.get(ch, ch), ())
     spellings = dict.fromkeys(s for s in (wade_giles, *cantonese) if s.isalpha())
@@ -259,10 +256,6 @@ the six tables its ``Cantonese`` class reads."""
 
 @lru_cache(maxsize=65536)
 def _syllables(han: str) -> tuple[str, ...]:
-    # pypinyin is imported where Chinese is first read, not with this module: loading its
-    # dictionaries takes a seventh of a second that screening Latin names never needs.
-    from pypinyin import Style, lazy_pinyin
-
     return tuple(lazy_pinyin(han, style=Style.NORMAL))
 
 
