@@ -235,6 +235,27 @@ CASES = [
         True,
     ),
     (
+        "HK is short for Hong Kong",
+        "Company",
+        "Apex Minerals HK Ltd",
+        "Apex Minerals Hong Kong Limited",
+        True,
+    ),
+    (
+        "a sound-alike and Hong Kong written HK",
+        "Company",
+        "Morton (HK) Limited",
+        "莫尔顿(香港)有限公司",
+        True,
+    ),
+    (
+        "Hong Kong written HK and another brand",
+        "Company",
+        "Baxter (HK) Limited",
+        "莫尔顿(香港)有限公司",
+        False,
+    ),
+    (
         "a sound-alike with nothing else in common",
         "Company",
         "Reno Ltd",

@@ -419,9 +419,11 @@ LATIN_PHRASES: dict[str, str] = {
     "import and export": "import export",
     "industry and trade": "industrial trading",
     "industrial and trade": "industrial trading",
+    "hk": "hong kong",
 }
 """Latin phrases that translate one Chinese trade word (科技 is "science and technology" as
-often as "technology"), as the glossary writes them."""
+often as "technology"), as the glossary writes them; and HK, which Hong Kong companies write
+for 香港 as often as Hong Kong."""
 
 BRACKETED_LEGAL_FORMS = frozenset({"yu"})
 """Legal forms that rigour's table writes in brackets only ("(yu)" for the Korean 유한회사)
