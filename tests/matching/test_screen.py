@@ -31,6 +31,19 @@ def _store_with_lists(cli: CLI, db_path: Path, fixtures: Path) -> None:
     assert code == 0, err
 
 
+def _screened(
+    cli: CLI, db_path: Path, tmp_path: Path, parties: str
+) -> tuple[str, list[dict[str, str]]]:
+    """``parties`` (a CSV's text) screened against the store: the command's standard error and
+    the rows of its results (the command must succeed)."""
+    queries = tmp_path / "parties.csv"
+    queries.write_text(parties, encoding="utf-8")
+    out = tmp_path / "results.csv"
+    code, _, err = cli("screen", "--db", db_path, queries, "--out", out)
+    assert code == 0, err
+    return err, list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+
+
 def test_match_finds_the_listed_company_across_scripts(
     cli: CLI, db_path: Path, fixtures: Path
 ) -> None:
@@ -69,18 +82,15 @@ def test_screen_writes_the_benchmark_contract(
     cli: CLI, db_path: Path, fixtures: Path, tmp_path: Path
 ) -> None:
     _store_with_lists(cli, db_path, fixtures)
-    queries = tmp_path / "parties.csv"
-    queries.write_text(
+    err, rows = _screened(
+        cli,
+        db_path,
+        tmp_path,
         "query_id,schema,name,birth_date,nationality\n"
         "q1,Person,Wang Shili,1975,cn\n"
         "q2,Company,Completely Unrelated Bakery,,\n"
         "q3,Person,,,\n",
-        encoding="utf-8",
     )
-    out = tmp_path / "results.csv"
-    code, _, err = cli("screen", "--db", db_path, queries, "--out", out)
-    assert code == 0, err
-    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
     assert [r["query_id"] for r in rows] == ["q1", "q2", "q3"]
     assert {"query_id", "match", "score", "entity_id", "source_ref"} <= set(rows[0])
     assert rows[0]["match"] == "true" and rows[0]["source_ref"] == "ex-pe-founder"
@@ -112,15 +122,12 @@ def test_rows_with_cells_over_or_missing_and_blank_lines_are_read(
     """A row with more cells than the header (the extra left out), one with fewer (the rest
     empty), and a blank line between rows: each party screened in place, no crash."""
     _store_with_lists(cli, db_path, fixtures)
-    queries = tmp_path / "parties.csv"
-    queries.write_text(
+    _, rows = _screened(
+        cli,
+        db_path,
+        tmp_path,
         " Query_ID ,NAME,schema\nq1,Wang Shili,Person,extra cell\n\nq2,Nobody At All\n",
-        encoding="utf-8",
     )
-    out = tmp_path / "results.csv"
-    code, _, err = cli("screen", "--db", db_path, queries, "--out", out)
-    assert code == 0, err
-    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
     assert (rows[0]["query_id"], rows[0]["entity_id"]) == ("q1", "ex-pe-founder")
     assert [r["query_id"] for r in rows] == ["q1", "q2"] and rows[0]["match"] == "true"
 
@@ -357,17 +364,13 @@ def test_screen_results_carry_the_versions_that_replay_them(
     content hashes); ``<results>.versions.json`` spells the lists out, with the threshold and
     the hash of the parties file. Screening again with the same versions gives the same rows."""
     _store_with_lists(cli, db_path, fixtures)
-    queries = tmp_path / "parties.csv"
-    queries.write_text(
-        "query_id,schema,name\nq1,Person,Wang Shili\nq2,Company,Unrelated Bakery\n",
-        encoding="utf-8",
-    )
-    out = tmp_path / "results.csv"
-    code, _, err = cli("screen", "--db", db_path, queries, "--out", out)
-    assert code == 0 and "results.csv.versions.json" in err
-    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    parties = "query_id,schema,name\nq1,Person,Wang Shili\nq2,Company,Unrelated Bakery\n"
+    err, rows = _screened(cli, db_path, tmp_path, parties)
+    assert "results.csv.versions.json" in err
+    queries, out = tmp_path / "parties.csv", tmp_path / "results.csv"
     manifest = json.loads((tmp_path / "results.csv.versions.json").read_text(encoding="utf-8"))
     code, listed, _ = cli("datasets", "--db", db_path, "--json")
+    assert code == 0
     assert manifest["datasets"] == {d["name"]: d["version"] for d in json.loads(listed)}
     assert manifest["threshold"] == THRESHOLD and manifest["parties"]["parties"] == 2
     assert manifest["parties"]["sha256"] == hashlib.sha256(queries.read_bytes()).hexdigest()
