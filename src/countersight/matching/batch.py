@@ -1,6 +1,8 @@
 """Screening many parties on every core: the index is built once, then worker processes forked
-from it share it (copy-on-write) and screen chunks of parties. Results come back in input order
-and only a few chunks are in flight at a time, so memory does not grow with the input.
+from it share it (copy-on-write) and screen chunks of parties. Parties are read a window at a
+time and screened in an order that puts those with the same common words together (``_order``);
+results come back in input order, and at most two windows are in flight, so memory does not
+grow with the input.
 
 Where ``fork`` is not available (or one worker is asked for) the parties are screened in this
 process, with the same results."""
@@ -78,9 +80,9 @@ def _order(screener: Screener) -> Callable[[str], list[str]]:
     """What parties are screened in the order of, within a ``WINDOW``: a name's words, the
     words most names of the index have first (a rough reading: letters only, accents
     dropped). Parties that share common words (given names, common surnames) then come one
-    after another, and so do many of their candidates: a processor finds them in its
-    caches instead of memory: on one core, screening runs about a tenth faster. The order changes
-    nothing else: each party's hits are its own."""
+    after another, and so do many of their candidates, which the processor then finds in its
+    caches instead of memory (on one core, screening runs about a tenth faster). The order
+    changes nothing else: each party's hits are its own."""
     postings = screener.index.postings
 
     @lru_cache(maxsize=1 << 16)
@@ -124,10 +126,10 @@ def _map(
 
     source = iter(items)
     windows = iter(lambda: list(itertools.islice(source, WINDOW)), [])
-    # The index's objects stay out of the collections from here on (in forked workers, fewer
-    # pages copied too). No full collection first: building the index makes no garbage cycles
-    # (and runs with the collector off, see ``index.building``), and going over millions of
-    # objects to find none takes half a second.
+    # What there is now stays out of the collections while screening (in forked workers,
+    # fewer pages copied too): the index is already (``index.building``), but not what was
+    # made since. No full collection first: going over millions of objects to find no garbage
+    # takes half a second.
     gc.freeze()
     try:
         if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
