@@ -291,16 +291,28 @@ def relationship_from_dict(data: Mapping[str, Any]) -> Relationship:
 
 def _from_dict(cls: type[Any], data: Mapping[str, Any]) -> Any:
     kwargs: dict[str, Any] = {}
-    for f in fields(cls):
-        if f.name not in data:
+    for name in _field_names(cls):
+        if name not in data:
             continue
-        value = data[f.name]
-        if f.name in _NESTED:
-            value = tuple(_NESTED[f.name](**item) for item in value)
+        value = data[name]
+        if name in _NESTED:
+            value = tuple(_NESTED[name](**item) for item in value)
         elif isinstance(value, list):
             value = tuple(value)
-        kwargs[f.name] = value
+        kwargs[name] = value
     return cls(**kwargs)
+
+
+def _field_names(cls: type[Any]) -> tuple[str, ...]:
+    """A dataclass's fields by name, looked up once (``fields`` took a twentieth of building
+    an index, called for every entity read)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+_FIELD_NAMES: dict[type[Any], tuple[str, ...]] = {}
 
 
 def unique(values: Iterable[str | None]) -> tuple[str, ...]:
