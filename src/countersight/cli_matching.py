@@ -6,6 +6,7 @@ writes ``id,score,match`` per pair. Both stream: memory does not grow with the i
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import itertools
@@ -18,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 from rich.console import Console
@@ -108,6 +109,30 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
                 f"{path}, after line {reader.line_num}: not readable as CSV ({error})",
                 hint=f"a cell may hold at most {MAX_CELL // 2**20} MiB; check the quoting",
             ) from None
+        except UnicodeDecodeError:
+            line, byte = _first_not_utf8(path)
+            raise CountersightError(
+                f"{path}, line {line}: byte 0x{byte:02x} is not UTF-8",
+                hint="save the file as UTF-8 (in Excel: CSV UTF-8), or as XLSX",
+            ) from None
+
+
+def _first_not_utf8(path: Path) -> tuple[int, int]:
+    """The line of the first byte of ``path`` that is not UTF-8, and the byte: read again, a
+    block at a time, once a reading has failed (the text reader does not say where)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line = 1
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 16), b""):
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as error:
+                # The decoder may hold back the start of a character from the block before.
+                held = len(error.object) - len(block)
+                start = max(0, error.start - held)
+                return line + block.count(b"\n", 0, start), error.object[error.start]
+            line += block.count(b"\n")
+    return line, 0
 
 
 def _screener(db: Path, datasets: tuple[str, ...]) -> tuple[Screener, bool, Callable[[], None]]:
@@ -272,7 +297,6 @@ def screen_command(
     started = time.monotonic()
     screener, cached, keep = _screener(_db(db), datasets)
     built = time.monotonic()
-    tmp = out.with_name(out.name + ".part")
     counts = {"parties": 0, "matches": 0}
     ids: deque[str] = deque()
 
@@ -283,7 +307,7 @@ def screen_command(
 
     versions = screener.versions
     replay = (versions.algorithm, versions.config, versions.lists)
-    with tmp.open("w", encoding="utf-8", newline="") as fh, _progress(queries) as advance:
+    with _replacing(out) as fh, _progress(queries) as advance:
         writer = csv.writer(fh)
         writer.writerow(SCREEN_FIELDS)
         for best in screen_best(screener, parties(), workers):
@@ -308,7 +332,6 @@ def screen_command(
                     *replay,
                 ]
             )
-    tmp.replace(out)
     seconds = time.monotonic() - built
     keep()  # after the workers: the writing's memory does not add to theirs
     manifest = _write_manifest(out, queries, screener, counts)
@@ -389,6 +412,20 @@ class _Columns:
 
 
 @contextmanager
+def _replacing(out: Path) -> Iterator[TextIO]:
+    """``out`` written whole or not at all: a ``.part`` file beside it, renamed over it once
+    written, removed when the writing fails (bad input half-way, an interrupt)."""
+    part = out.with_name(out.name + ".part")
+    try:
+        with part.open("w", encoding="utf-8", newline="") as fh:
+            yield fh
+        part.replace(out)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
 def _progress(queries: Path) -> Iterator[Callable[[], None]]:
     """A progress bar on standard error while the parties of ``queries`` are screened; none,
     and the file not read twice to count them, when standard error is not a terminal."""
@@ -460,9 +497,8 @@ def _compare_file(pairs: Path, out: Path | None) -> None:
     if out is None:
         raise CountersightError("--pairs needs --out FILE")
     rows = _rows(pairs)
-    tmp = out.with_name(out.name + ".part")
     count = 0
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
+    with _replacing(out) as fh:
         writer = csv.writer(fh)
         writer.writerow(["id", "score", "match", "algorithm", "config"])
         for line, row in rows:
@@ -481,6 +517,5 @@ def _compare_file(pairs: Path, out: Path | None) -> None:
                 ]
             )
             count += 1
-    tmp.replace(out)
     click.echo(f"{count:,} pairs scored; written to {out}", err=True)
     sys.stderr.flush()

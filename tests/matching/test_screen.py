@@ -132,6 +132,32 @@ def test_rows_with_cells_over_or_missing_and_blank_lines_are_read(
     assert [r["query_id"] for r in rows] == ["q1", "q2"] and rows[0]["match"] == "true"
 
 
+def test_a_file_that_is_not_utf8_is_refused_naming_the_line_and_nothing_is_left_half_written(
+    cli: CLI, db_path: Path, fixtures: Path, tmp_path: Path
+) -> None:
+    """A parties file saved as Latin-1 (as spreadsheets often save CSV), its bad byte far past
+    the first block read: a clear error naming the line; the results of an earlier screening
+    stay as they were, and no part-written file is left beside them. The same for pairs."""
+    _store_with_lists(cli, db_path, fixtures)
+    out = tmp_path / "results.csv"
+    out.write_text("earlier results\n", encoding="utf-8")
+    queries = tmp_path / "parties.csv"
+    lines = [b"query_id,name"] + [b"q%d,Wang Shili" % i for i in range(5000)]
+    lines.insert(4001, "q4001,Müller Stahl GmbH".encode("latin-1"))
+    queries.write_bytes(b"\n".join(lines) + b"\n")
+    code, _, err = cli("screen", "--db", db_path, queries, "--out", out)
+    assert code == 1 and "line 4002: byte 0xfc is not UTF-8" in err and "UTF-8" in err
+    assert out.read_text(encoding="utf-8") == "earlier results\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("results")) == [
+        "results.csv"
+    ]
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_bytes("id,schema,name1,name2\n1,Company,Müller,Mueller\n".encode("latin-1"))
+    code, _, err = cli("compare", "--pairs", pairs, "--out", tmp_path / "scores.csv")
+    assert code == 1 and "line 2: byte 0xfc is not UTF-8" in err
+    assert not list(tmp_path.glob("scores.csv*"))
+
+
 def test_a_file_without_a_name_column_is_refused(cli: CLI, db_path: Path, tmp_path: Path) -> None:
     queries = tmp_path / "parties.csv"
     queries.write_text("id,firm\n1,Example\n", encoding="utf-8")
