@@ -275,6 +275,7 @@ def screen_command(
     """Screen every party of a CSV or XLSX file (columns: query_id, name, schema, birth_date,
     nationality, identifier: several separated by ";"); one result row per party, its best
     hit."""
+    _writable(out, queries)
     rows = _rows(queries)
     first = next(rows, None)
     if first is None:
@@ -411,6 +412,18 @@ class _Columns:
         )
 
 
+def _writable(out: Path, source: Path) -> None:
+    """Refuse, before any work, results that could not be written, or that would be written
+    over the file they are read from (which would be lost)."""
+    if not out.parent.is_dir():
+        raise CountersightError(f"{out}: no such folder: {out.parent}")
+    if out.exists() and out.samefile(source):
+        raise CountersightError(
+            f"{out}: the results would be written over the file they are read from",
+            hint="give --out another file name",
+        )
+
+
 @contextmanager
 def _replacing(out: Path) -> Iterator[TextIO]:
     """``out`` written whole or not at all: a ``.part`` file beside it, renamed over it once
@@ -496,6 +509,7 @@ def compare_command(
 def _compare_file(pairs: Path, out: Path | None) -> None:
     if out is None:
         raise CountersightError("--pairs needs --out FILE")
+    _writable(out, pairs)
     rows = _rows(pairs)
     count = 0
     with _replacing(out) as fh:

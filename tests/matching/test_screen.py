@@ -158,6 +158,24 @@ def test_a_file_that_is_not_utf8_is_refused_naming_the_line_and_nothing_is_left_
     assert not list(tmp_path.glob("scores.csv*"))
 
 
+def test_results_over_their_own_input_or_in_a_missing_folder_are_refused(
+    cli: CLI, db_path: Path, fixtures: Path, tmp_path: Path
+) -> None:
+    _store_with_lists(cli, db_path, fixtures)
+    queries = tmp_path / "parties.csv"
+    queries.write_text("name\nWang Shili\n", encoding="utf-8")
+    code, _, err = cli("screen", "--db", db_path, queries, "--out", queries)
+    assert code == 1 and "written over the file they are read from" in err
+    assert queries.read_text(encoding="utf-8") == "name\nWang Shili\n"
+    code, _, err = cli("screen", "--db", db_path, queries, "--out", tmp_path / "no" / "r.csv")
+    assert code == 1 and "no such folder" in err
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("id,schema,name1,name2\n1,Person,A B,A B\n", encoding="utf-8")
+    code, _, err = cli("compare", "--pairs", pairs, "--out", pairs)
+    assert code == 1 and "written over the file they are read from" in err
+    assert pairs.read_text(encoding="utf-8").startswith("id,schema,name1,name2")
+
+
 def test_a_file_without_a_name_column_is_refused(cli: CLI, db_path: Path, tmp_path: Path) -> None:
     queries = tmp_path / "parties.csv"
     queries.write_text("id,firm\n1,Example\n", encoding="utf-8")
