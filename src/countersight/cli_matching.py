@@ -80,7 +80,8 @@ def _db(db: Path | None) -> Path:
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows of a CSV or XLSX/ODS file as dicts keyed by lower-case header (cells beyond the
     header's are left out, missing ones are empty; blank lines are skipped)."""
-    if sheets.sheet_kind(Sample.of(path)) is not None:
+    sample = Sample.of(path)
+    if sheets.sheet_kind(sample) is not None:
         rows = sheets.rows(path, None)
         header: list[str] | None = None
         for line, cells in rows:
@@ -89,6 +90,11 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
                 continue
             yield line, dict(zip(header, (c.strip() for c in cells), strict=False))
         return
+    if sample.head.startswith(b"PK\x03\x04"):
+        raise CountersightError(
+            f"{path}: a zip archive, but not a readable XLSX or ODS workbook",
+            hint="save the parties as XLSX, ODS or CSV (UTF-8)",
+        )
     csv.field_size_limit(MAX_CELL)
     with path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.reader(fh)

@@ -176,6 +176,16 @@ def test_results_over_their_own_input_or_in_a_missing_folder_are_refused(
     assert pairs.read_text(encoding="utf-8").startswith("id,schema,name1,name2")
 
 
+def test_a_zip_that_is_no_workbook_is_refused_as_such(
+    cli: CLI, db_path: Path, fixtures: Path, tmp_path: Path
+) -> None:
+    _store_with_lists(cli, db_path, fixtures)
+    broken = tmp_path / "parties.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + bytes(range(200)))
+    code, _, err = cli("screen", "--db", db_path, broken, "--out", tmp_path / "r.csv")
+    assert code == 1 and "not a readable XLSX or ODS workbook" in err
+
+
 def test_a_file_without_a_name_column_is_refused(cli: CLI, db_path: Path, tmp_path: Path) -> None:
     queries = tmp_path / "parties.csv"
     queries.write_text("id,firm\n1,Example\n", encoding="utf-8")
