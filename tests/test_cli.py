@@ -62,6 +62,12 @@ def test_export_writes_ftm_lines(cli: CLI, db_path: Path, fixtures: Path, tmp_pa
     assert {line["schema"] for line in lines} == {"Company", "Person", "Organization", "Ownership"}
     code, _, err = cli("export", "--db", db_path, "--dataset", "missing")
     assert code == 1 and "no dataset named missing" in err
+    stored = db_path.read_bytes()
+    code, _, err = cli("export", "--db", db_path, "--out", db_path)
+    assert code == 1 and "written over a file it is made from" in err
+    assert db_path.read_bytes() == stored and not list(tmp_path.glob("*.part"))
+    code, _, _ = cli("export", "--db", db_path, "--out", tmp_path / "lists.ftm.json")
+    assert code == 0 and len((tmp_path / "lists.ftm.json").read_text().splitlines()) == len(lines)
 
 
 def test_unknown_file_is_refused_with_the_formats_to_choose(

@@ -18,6 +18,7 @@ from rich.table import Table
 from countersight.errors import CountersightError
 from countersight.importing import import_paths
 from countersight.model import Entity, to_dict
+from countersight.outputs import replacing, writable
 from countersight.scripts import script_of
 from countersight.settings import Settings
 from countersight.sources.base import ReadOptions
@@ -291,6 +292,8 @@ def export(db: Path | None, format_: str, names: tuple[str, ...], out: Path | No
     """Export entities and relationships (FollowTheMoney JSON lines)."""
     from countersight.sources.ftm import dump_lines
 
+    if out is not None:
+        writable(out, db or Settings.from_env().db)
     with _store(db) as store:
         known = {v.name for v in store.datasets()}
         missing = [n for n in names if n not in known]
@@ -308,10 +311,8 @@ def export(db: Path | None, format_: str, names: tuple[str, ...], out: Path | No
             for text in dump_lines(records()):
                 sys.stdout.write(text)
         else:
-            tmp = out.with_name(out.name + ".part")
-            with tmp.open("w", encoding="utf-8") as fh:
+            with replacing(out) as fh:
                 fh.writelines(dump_lines(records()))
-            tmp.replace(out)
 
 
 @cli.command()

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import click
 from rich.console import Console
@@ -38,6 +38,7 @@ from countersight.matching.screen import (
     party_from_row,
     selected,
 )
+from countersight.outputs import replacing, writable
 from countersight.settings import Settings
 from countersight.sources import sheets
 from countersight.sources.base import Sample
@@ -281,7 +282,7 @@ def screen_command(
     """Screen every party of a CSV or XLSX file (columns: query_id, name, schema, birth_date,
     nationality, identifier: several separated by ";"); one result row per party, its best
     hit."""
-    _writable(out, queries)
+    writable(out, queries)
     rows = _rows(queries)
     first = next(rows, None)
     if first is None:
@@ -314,7 +315,7 @@ def screen_command(
 
     versions = screener.versions
     replay = (versions.algorithm, versions.config, versions.lists)
-    with _replacing(out) as fh, _progress(queries) as advance:
+    with replacing(out) as fh, _progress(queries) as advance:
         writer = csv.writer(fh)
         writer.writerow(SCREEN_FIELDS)
         for best in screen_best(screener, parties(), workers):
@@ -418,32 +419,6 @@ class _Columns:
         )
 
 
-def _writable(out: Path, source: Path) -> None:
-    """Refuse, before any work, results that could not be written, or that would be written
-    over the file they are read from (which would be lost)."""
-    if not out.parent.is_dir():
-        raise CountersightError(f"{out}: no such folder: {out.parent}")
-    if out.exists() and out.samefile(source):
-        raise CountersightError(
-            f"{out}: the results would be written over the file they are read from",
-            hint="give --out another file name",
-        )
-
-
-@contextmanager
-def _replacing(out: Path) -> Iterator[TextIO]:
-    """``out`` written whole or not at all: a ``.part`` file beside it, renamed over it once
-    written, removed when the writing fails (bad input half-way, an interrupt)."""
-    part = out.with_name(out.name + ".part")
-    try:
-        with part.open("w", encoding="utf-8", newline="") as fh:
-            yield fh
-        part.replace(out)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
-
-
 @contextmanager
 def _progress(queries: Path) -> Iterator[Callable[[], None]]:
     """A progress bar on standard error while the parties of ``queries`` are screened; none,
@@ -515,10 +490,10 @@ def compare_command(
 def _compare_file(pairs: Path, out: Path | None) -> None:
     if out is None:
         raise CountersightError("--pairs needs --out FILE")
-    _writable(out, pairs)
+    writable(out, pairs)
     rows = _rows(pairs)
     count = 0
-    with _replacing(out) as fh:
+    with replacing(out) as fh:
         writer = csv.writer(fh)
         writer.writerow(["id", "score", "match", "algorithm", "config"])
         for line, row in rows:

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from countersight.errors import CountersightError
+from countersight.outputs import replacing, writable
 from countersight.standards.conditions import FactValue
 from countersight.standards.evaluate import Assessment, SystemFacts, assess, load_system, to_json
 from countersight.standards.questionnaire import (
@@ -91,6 +92,8 @@ def assess_command(
 ) -> None:
     """Assess an AI system (a YAML or JSON file of facts and evidence) against a standard:
     a status per requirement with reasons and evidence, a verdict, and the open questions."""
+    if out is not None:
+        writable(out, *(f for f in (system_file,) if f is not None))
     standard = resolve(standard_name)
     if system_file is not None:
         system = load_system(system_file, standard.catalogue)
@@ -108,9 +111,8 @@ def assess_command(
     result = assess(standard, system)
     data = to_json(result)
     if out is not None:
-        tmp = out.with_name(out.name + ".part")
-        tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        tmp.replace(out)
+        with replacing(out) as fh:
+            fh.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     if as_json:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:

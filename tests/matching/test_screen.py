@@ -165,14 +165,14 @@ def test_results_over_their_own_input_or_in_a_missing_folder_are_refused(
     queries = tmp_path / "parties.csv"
     queries.write_text("name\nWang Shili\n", encoding="utf-8")
     code, _, err = cli("screen", "--db", db_path, queries, "--out", queries)
-    assert code == 1 and "written over the file they are read from" in err
+    assert code == 1 and "written over a file it is made from" in err
     assert queries.read_text(encoding="utf-8") == "name\nWang Shili\n"
     code, _, err = cli("screen", "--db", db_path, queries, "--out", tmp_path / "no" / "r.csv")
     assert code == 1 and "no such folder" in err
     pairs = tmp_path / "pairs.csv"
     pairs.write_text("id,schema,name1,name2\n1,Person,A B,A B\n", encoding="utf-8")
     code, _, err = cli("compare", "--pairs", pairs, "--out", pairs)
-    assert code == 1 and "written over the file they are read from" in err
+    assert code == 1 and "written over a file it is made from" in err
     assert pairs.read_text(encoding="utf-8").startswith("id,schema,name1,name2")
 
 

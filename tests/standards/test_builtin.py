@@ -143,6 +143,11 @@ def test_assess_through_the_cli_writes_a_replayable_record(cli: CLI, tmp_path: P
     assert first["standard"]["content_hash"] == FR_AI.content_hash
     code, _, _ = cli("assess", "--standard", "fr-ai", system, "--out", out)
     assert json.loads(out.read_text(encoding="utf-8")) == first
+    own = tmp_path / "system.yaml"
+    own.write_bytes(system.read_bytes())
+    code, _, err = cli("assess", "--standard", "fr-ai", own, "--out", own)
+    assert code == 1 and "written over a file it is made from" in err
+    assert own.read_bytes() == system.read_bytes()
 
 
 def test_standards_list_and_show(cli: CLI, fixtures: Path) -> None:
