@@ -6,7 +6,6 @@ writes ``id,score,match`` per pair. Both stream: memory does not grow with the i
 
 from __future__ import annotations
 
-import codecs
 import csv
 import hashlib
 import itertools
@@ -41,7 +40,7 @@ from countersight.matching.screen import (
 from countersight.outputs import replacing, writable
 from countersight.settings import Settings
 from countersight.sources import sheets
-from countersight.sources.base import Sample
+from countersight.sources.base import Sample, not_utf8
 from countersight.store import Store, open_store
 
 _THRESHOLD_TEXT = (
@@ -116,30 +115,12 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
                 f"{path}, after line {reader.line_num}: not readable as CSV ({error})",
                 hint=f"a cell may hold at most {MAX_CELL // 2**20} MiB; check the quoting",
             ) from None
-        except UnicodeDecodeError:
-            line, byte = _first_not_utf8(path)
+        except UnicodeDecodeError:  # the text reader does not say where: read it again
+            byte, _, line = not_utf8(path.read_bytes())
             raise CountersightError(
                 f"{path}, line {line}: byte 0x{byte:02x} is not UTF-8",
                 hint="save the file as UTF-8 (in Excel: CSV UTF-8), or as XLSX",
             ) from None
-
-
-def _first_not_utf8(path: Path) -> tuple[int, int]:
-    """The line of the first byte of ``path`` that is not UTF-8, and the byte: read again, a
-    block at a time, once a reading has failed (the text reader does not say where)."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    line = 1
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 16), b""):
-            try:
-                decoder.decode(block)
-            except UnicodeDecodeError as error:
-                # The decoder may hold back the start of a character from the block before.
-                held = len(error.object) - len(block)
-                start = max(0, error.start - held)
-                return line + block.count(b"\n", 0, start), error.object[error.start]
-            line += block.count(b"\n")
-    return line, 0
 
 
 def _screener(db: Path, datasets: tuple[str, ...]) -> tuple[Screener, bool, Callable[[], None]]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, Field, dataclass, field, fields
+from operator import attrgetter
 from typing import Any, Literal, cast, get_args
 
 Schema = Literal["Person", "Company", "Organization", "LegalEntity", "Vessel", "Airplane"]
@@ -260,7 +261,7 @@ _NESTED: dict[str, type[Any]] = {
 def to_dict(record: Record) -> dict[str, Any]:
     """A compact JSON-ready dict: empty and default fields are left out."""
     out: dict[str, Any] = {}
-    for f in fields(record):
+    for f in _fields(type(record)):
         value = getattr(record, f.name)
         if value is None or value == () or value is False:
             continue
@@ -276,7 +277,7 @@ def _compact(item: Any) -> dict[str, Any]:
     """Leave out optional fields at their defaults; required ones are always kept."""
     return {
         f.name: getattr(item, f.name)
-        for f in fields(item)
+        for f in _fields(type(item))
         if f.default is MISSING or getattr(item, f.name) != f.default
     }
 
@@ -291,7 +292,8 @@ def relationship_from_dict(data: Mapping[str, Any]) -> Relationship:
 
 def _from_dict(cls: type[Any], data: Mapping[str, Any]) -> Any:
     kwargs: dict[str, Any] = {}
-    for name in _field_names(cls):
+    for f in _fields(cls):
+        name = f.name
         if name not in data:
             continue
         value = data[name]
@@ -303,16 +305,30 @@ def _from_dict(cls: type[Any], data: Mapping[str, Any]) -> Any:
     return cls(**kwargs)
 
 
-def _field_names(cls: type[Any]) -> tuple[str, ...]:
-    """A dataclass's fields by name, looked up once (``fields`` took a twentieth of building
-    an index, called for every entity read)."""
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
-    return names
+def by_fields(obj: Any) -> tuple[type[Any], tuple[Any, ...]]:
+    """A frozen dataclass as ``__reduce__`` gives it to ``pickle``: its class and its fields'
+    values, which rebuild it through the constructor. Pickle's default restores attributes one
+    by one, which a class compiled by mypyc does not allow and which ``dataclasses`` does
+    slowly for a slotted class (the matching core's ``Token``, ``NameForm``, ``Party``,
+    ``Listed``)."""
+    cls = type(obj)
+    values = _VALUES.get(cls)
+    if values is None:  # one C call for all the fields (the index's cache pickles 300,000)
+        values = _VALUES[cls] = attrgetter(*(f.name for f in _fields(cls)))
+    return cls, values(obj)
 
 
-_FIELD_NAMES: dict[type[Any], tuple[str, ...]] = {}
+def _fields(cls: type[Any]) -> tuple[Field[Any], ...]:
+    """A dataclass's fields, looked up once per class: ``dataclasses.fields`` is slow, and the
+    conversions above call it for every record (a twentieth of building an index)."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS[cls] = fields(cls)
+    return found
+
+
+_FIELDS: dict[type[Any], tuple[Field[Any], ...]] = {}
+_VALUES: dict[type[Any], attrgetter[Any]] = {}
 
 
 def unique(values: Iterable[str | None]) -> tuple[str, ...]:

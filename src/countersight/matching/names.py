@@ -6,7 +6,7 @@ a word that is common in the list being screened counts for less (``rarity``).""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -133,30 +133,43 @@ def words_of(
     the weights of words from one query to the next (for one ``rarity`` only: the screener
     keeps one for the words of its index): those of the vocabulary it lacks are added."""
     query = tuple(query)
-    with_brands = any(q.syllables for q in query)
-    texts: dict[str, None] = {}
-    marked: list[Token] = []
-    others: dict[str, Token] = {}  # for a query with brands, the words they may sound like
-    for t in vocabulary:
-        texts[t.text] = None
-        if t.alt or t.syllables:
-            marked.append(t)
-        if with_brands and not t.syllables:
-            others.setdefault(t.text, t)
-    if weights is None:
-        weights = {}
+    tokens = tuple(vocabulary)
+    weights = {} if weights is None else weights
+    longer, initials, marked = vocabulary_of(tokens, rarity, weights)
+    others: dict[str, Token] | None = None
+    if any(q.syllables for q in query):
+        others = {}  # the words the query's brands may sound like
+        for t in tokens:
+            if not t.syllables:
+                others.setdefault(t.text, t)
+    return words_among(query, longer, initials, marked, rarity, weights, others)
+
+
+Vocabulary = tuple[tuple[str, ...], tuple[str, ...], tuple[Token, ...]]
+"""A vocabulary as ``words_among`` reads it (``vocabulary_of``)."""
+
+
+def vocabulary_of(
+    tokens: Sequence[Token], rarity: Rarity | None, weights: dict[str, float]
+) -> Vocabulary:
+    """The distinct words of ``tokens``, in order, of two letters or more and of one, and those
+    of the tokens that have other spellings or are Chinese brands; the words' weights are
+    added to ``weights`` where it lacks them. A screener keeps one per listed entity."""
+    texts = tuple(dict.fromkeys(t.text for t in tokens))
     for w in texts:
         if w not in weights:
             weights[w] = word_weight(w, rarity)
-    longer = [w for w in texts if len(w) > 1]
-    initials = [w for w in texts if len(w) == 1]
-    return words_among(query, longer, initials, marked, rarity, weights, others)
+    return (
+        tuple(w for w in texts if len(w) > 1),
+        tuple(w for w in texts if len(w) == 1),
+        tuple(t for t in tokens if t.alt or t.syllables),
+    )
 
 
 def words_among(
     query: tuple[Token, ...],
-    longer: list[str],
-    initials: list[str],
+    longer: Sequence[str],
+    initials: Sequence[str],
     marked: Iterable[Token],
     rarity: Rarity | None,
     weights: dict[str, float],

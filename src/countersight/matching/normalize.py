@@ -12,7 +12,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from anyascii import anyascii
 from pypinyin import Style, lazy_pinyin, pinyin
@@ -34,6 +34,7 @@ from countersight.matching.glossary import (
     VESSEL_PREFIXES,
 )
 from countersight.matching.hanzi import SIMPLIFIED, simplified
+from countersight.model import by_fields
 from countersight.scripts import script_of
 
 
@@ -53,10 +54,8 @@ class Token:
     """A word in brackets on its own, "(SpaceTy)": a short name or a place beside the name,
     which a name in another script need not have."""
 
-    def __reduce__(self) -> tuple[type[Token], tuple[object, ...]]:
-        # Pickled as the arguments that make it: a frozen dataclass compiled by mypyc cannot
-        # be restored attribute by attribute, pickle's default (see matching/__init__.py).
-        return Token, (self.text, self.weak, self.alt, self.syllables, self.aside)
+    def __reduce__(self) -> tuple[type[Any], tuple[Any, ...]]:
+        return by_fields(self)  # pickle cannot restore a compiled class otherwise (see there)
 
 
 @lru_cache(maxsize=1 << 20)
@@ -91,18 +90,8 @@ class NameForm:
     """Some token is a Chinese brand (has ``Token.syllables``), which Latin words may spell
     apart: kept so that ``names.score_bound`` need not look through the tokens each time."""
 
-    def __reduce__(self) -> tuple[type[NameForm], tuple[object, ...]]:
-        # As ``Token.__reduce__``.
-        return NameForm, (
-            self.original,
-            self.tokens,
-            self.org_types,
-            self.script,
-            self.size,
-            self.patronymics,
-            self.syllabic,
-            self.brands,
-        )
+    def __reduce__(self) -> tuple[type[Any], tuple[Any, ...]]:
+        return by_fields(self)  # as ``Token``
 
     @property
     def words(self) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from countersight.matching import calibration
 from countersight.matching.glossary import KINSHIP_WORDS, LIMITED_COMPANIES, STOCK_CORPORATIONS
@@ -23,6 +23,7 @@ from countersight.matching.names import NameScore, Rarity, Words
 from countersight.matching.names import compare as compare_forms
 from countersight.matching.normalize import LATIN_STOPWORDS, NameForm, is_patronymic, prepare
 from countersight.matching.parts import name_parts
+from countersight.model import by_fields
 
 ALGORITHM = "countersight-4"
 """Raised whenever the same lists and party may give another result: the configuration hash
@@ -79,16 +80,8 @@ class Party:
     """Upper case, letters and digits only."""
     aliases: tuple[str, ...] = ()
 
-    def __reduce__(self) -> tuple[type[Party], tuple[object, ...]]:
-        # As ``normalize.Token.__reduce__``.
-        return Party, (
-            self.name,
-            self.schema,
-            self.birth_years,
-            self.countries,
-            self.identifiers,
-            self.aliases,
-        )
+    def __reduce__(self) -> tuple[type[Any], tuple[Any, ...]]:
+        return by_fields(self)  # as ``normalize.Token``
 
     def forms(self) -> tuple[NameForm, ...]:
         return tuple(

@@ -14,14 +14,15 @@ from typing import Any
 
 from countersight.matching.index import Index, Listed, building, normal_identifier
 from countersight.matching.names import (
+    Vocabulary,
     Words,
     meets_nothing_bound,
     score_bound,
-    word_weight,
+    vocabulary_of,
     words_among,
     words_of,
 )
-from countersight.matching.normalize import NameForm, Token
+from countersight.matching.normalize import NameForm
 from countersight.matching.score import (
     ACRONYM_MATCH,
     ALGORITHM,
@@ -72,10 +73,6 @@ class Versions:
         for name, version in sorted(self.datasets):
             digest.update(f"{name}={version}\n".encode())
         return digest.hexdigest()[:16]
-
-
-Vocabulary = tuple[tuple[str, ...], tuple[str, ...], tuple[Token, ...]]
-"""What ``Screener._vocabulary`` keeps of a listed entity's words."""
 
 
 class Screener:
@@ -170,22 +167,12 @@ class Screener:
         )
 
     def _vocabulary(self, number: int) -> Vocabulary:
-        """The distinct words of a listed entity's names, in order, of two letters or more and
-        of one, and those of its tokens with other spellings or Chinese brands
-        (``names.words_among``); their weights go into ``_weights``. Kept as queries meet
-        them, so that a query's vocabulary is put together in C, reading no word."""
+        """A listed entity's vocabulary (``names.vocabulary_of``), kept as queries meet it, so
+        that a query's vocabulary is put together in C, reading no word."""
         kept = self._vocabularies.get(number)
         if kept is None:
-            tokens = self.index.words[number]
-            texts = tuple(dict.fromkeys(t.text for t in tokens))
-            rarity, weights = self.index.rarity, self._weights
-            for w in texts:
-                if w not in weights:
-                    weights[w] = word_weight(w, rarity)
-            kept = self._vocabularies[number] = (
-                tuple(w for w in texts if len(w) > 1),
-                tuple(w for w in texts if len(w) == 1),
-                tuple(t for t in tokens if t.alt or t.syllables),
+            kept = self._vocabularies[number] = vocabulary_of(
+                self.index.words[number], self.index.rarity, self._weights
             )
         return kept
 

@@ -167,14 +167,24 @@ def decode_utf8(path: Path, data: bytes) -> str:
     """Decode a whole file as UTF-8, or fail naming the line and the byte that is not UTF-8."""
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+    except UnicodeDecodeError:
+        byte, offset, line = not_utf8(data)
         raise SourceError(
-            f"byte 0x{data[exc.start]:02x} at offset {exc.start} is not valid UTF-8",
+            f"byte 0x{byte:02x} at offset {offset} is not valid UTF-8",
             path=str(path),
             line=line,
             hint="re-save the file as UTF-8, or check that it is the list you meant",
         ) from None
+
+
+def not_utf8(data: bytes) -> tuple[int, int, int]:
+    """Where ``data``, which does not decode as UTF-8, first fails: the byte, its offset and its
+    line (offsets from the start of ``data``, a byte-order mark included)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return data[exc.start], exc.start, data.count(b"\n", 0, exc.start) + 1
+    raise ValueError("the data is UTF-8 throughout")
 
 
 def open_text(path: Path, encoding: str = "utf-8-sig") -> IO[str]:
