@@ -87,7 +87,7 @@ def _order(screener: Screener) -> Callable[[str], list[str]]:
 
     @lru_cache(maxsize=1 << 16)
     def fewest_names(word: str) -> int:
-        return -len(postings.get("w" + word, ()))
+        return -postings.count("w" + word)
 
     def common_first(name: str) -> list[str]:
         if not name.isascii():

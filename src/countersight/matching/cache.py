@@ -131,7 +131,7 @@ def _reader(fh: BinaryIO, tokens: list[Token]) -> pickle.Unpickler:
 
 
 def _dump(fh: BinaryIO, index: Index) -> None:
-    state = dict(vars(index))
+    state = index.state()
     tokens = list({id(t): t for words in index.words for t in words}.values())
     numbers = {id(t): n for n, t in enumerate(tokens)}
     pickle.dump(tokens, fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -141,7 +141,7 @@ def _dump(fh: BinaryIO, index: Index) -> None:
         for start in range(0, len(items), _CHUNK):
             _Writer(fh, numbers).dump(items[start : start + _CHUNK])
     postings = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
-    postings.fast = True  # words and their arrays: nothing shared, no table needed
+    postings.fast = True  # keys and one array (``index.Postings``): nothing shared, no table
     postings.dump(state.pop("postings"))
     pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -158,9 +158,7 @@ def _read(fh: BinaryIO) -> Index | None:
         state[name] = items
     state["postings"] = pickle.load(fh)  # noqa: S301
     state.update(pickle.load(fh))  # noqa: S301
-    index = Index.__new__(Index)
-    index.__dict__.update(state)
-    return index
+    return Index.from_state(state)
 
 
 @lru_cache(maxsize=1)

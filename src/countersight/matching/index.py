@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any
+from typing import Any, ClassVar
 
 from countersight.matching.glossary import LATIN_WEAK_WORDS
 from countersight.matching.normalize import NameForm, Token
@@ -114,6 +114,57 @@ def building() -> Iterator[None]:
             gc.enable()
 
 
+class Postings:
+    """The names that have each key (their numbers, in the order they were indexed), every
+    key's in one array. An index of every list in ../shared has some 150,000 keys: as many
+    arrays of their own were a fifth of the index's memory objects to make when it is loaded
+    (each pickled with its own class to look up), for 4 MB of numbers."""
+
+    def __init__(self, lists: dict[str, array[int]]) -> None:
+        self._at: dict[str, int] = {}
+        """Each key's first place in ``_names``, and how many (``_COUNT`` bits)."""
+        self._names = array("I")
+        for key, names in lists.items():
+            self._at[key] = len(self._names) << _COUNT | len(names)
+            self._names.extend(names)
+
+    def get(self, key: str) -> array[int] | None:
+        """The numbers of the names with ``key`` (a copy), ``None`` for a key none has."""
+        at = self._at.get(key)
+        if at is None:
+            return None
+        start = at >> _COUNT
+        return self._names[start : start + (at & _COUNTED)]
+
+    def count(self, key: str) -> int:
+        """How many names have ``key``."""
+        return self._at.get(key, 0) & _COUNTED
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._at
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_postings, (self._at, self._names))
+
+
+_COUNT = 32
+_COUNTED = (1 << _COUNT) - 1
+
+
+def _postings(at: dict[str, int], names: array[int]) -> Postings:
+    """``Postings`` as pickled (``Postings.__reduce__``)."""
+    postings = Postings({})
+    postings._at = at
+    postings._names = names
+    return postings
+
+
 class Index:
     def __init__(self, entities: Iterable[Entity]) -> None:
         with building():
@@ -163,13 +214,38 @@ class Index:
             for identifier in party.identifiers:
                 if len(identifier) >= MIN_IDENTIFIER:
                     postings["i" + identifier].append(first_name)
-        self.postings: dict[str, array[int]] = dict(postings)
+        self.postings = Postings(postings)
+        postings.clear()
         names = max(1, len(self.name_owner))
         self._log_names = math.log(names + 1)
         self._rarity: dict[str, float] = {}
         self._sounds: dict[str, list[str]] | None = None
         self._brands = any(key[0] == "k" for key in self.postings)
         """Whether the list has Chinese brands, which Latin words may sound like."""
+
+    STATE: ClassVar[tuple[str, ...]] = (
+        "listed",
+        "name_owner",
+        "names_group",
+        "words",
+        "postings",
+        "_log_names",
+        "_rarity",
+        "_sounds",
+        "_brands",
+    )
+    """What an index is made of: what the cache keeps (``state``, ``from_state``)."""
+
+    def state(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.STATE}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Index:
+        """The index ``state`` gives (what ``state`` gave), built no further."""
+        index = cls(())  # empty: nothing to build
+        for name in cls.STATE:
+            setattr(index, name, state[name])
+        return index
 
     def __len__(self) -> int:
         return len(self.listed)
@@ -179,10 +255,10 @@ class Index:
         0.2; a word the list lacks counts as rare)."""
         known = self._rarity.get(word)
         if known is None:
-            found = self.postings.get("w" + word)
-            if found is None:
+            found = self.postings.count("w" + word)
+            if not found:
                 return 1.0  # not cached: the words of queries are unbounded, the list's are not
-            known = self._rarity[word] = max(0.2, self._weight(len(found)))
+            known = self._rarity[word] = max(0.2, self._weight(found))
         return known
 
     def candidates(
@@ -193,23 +269,24 @@ class Index:
         and first, whatever name they go by, the entities listed with one of ``identifiers``
         (normalised, ``normal_identifier``)."""
         scores: dict[int, float] = {}
-        skipped: list[tuple[array[int], float]] = []
+        skipped: list[tuple[int, str, float]] = []  # keys of many names: how many, key, base
         postings = self.postings
         by_identifier = {
             self.name_owner[name]: None
             for identifier in identifiers
             if len(identifier) >= MIN_IDENTIFIER
-            for name in postings.get("i" + identifier, ())
+            for name in postings.get("i" + identifier) or ()
         }
         for form in forms:
             for key, base in [*keys(form), *(self._sound_lookups(form) if sounds else ())]:
-                found = postings.get(key)
-                if found is None:
+                count = postings.count(key)
+                if not count:
                     continue
-                if len(found) > COMMON_POSTINGS:
-                    skipped.append((found, base))
+                if count > COMMON_POSTINGS:
+                    skipped.append((count, key, base))
                     continue
-                weight = base * self._weight(len(found))
+                found = postings.get(key) or ()
+                weight = base * self._weight(count)
                 if not scores:
                     scores = dict.fromkeys(found, weight)  # 0.0 + weight is weight
                     continue
@@ -220,8 +297,8 @@ class Index:
                         scores[name] = weight
         if not scores and skipped:
             # Only common words: look among their names after all, the rarest key first.
-            found, base = min(skipped, key=lambda item: len(item[0]))
-            scores = dict.fromkeys(found[: COMMON_POSTINGS * 4], base)
+            _, key, base = min(skipped, key=itemgetter(0))
+            scores = dict.fromkeys((postings.get(key) or ())[: COMMON_POSTINGS * 4], base)
         # Stable: of names with equal scores, the first found comes first (as heapq.nlargest).
         best = sorted(scores.items(), key=itemgetter(1), reverse=True)[:MAX_CANDIDATE_NAMES]
         owners = by_identifier | dict.fromkeys(self.name_owner[name] for name, _ in best)

@@ -197,6 +197,9 @@ def words_among(
         if any(q.syllables for q in query):
             raise ValueError("a query with Chinese brands needs the vocabulary's other words")
         others = {}
+    # Once each: candidates share words (a common surname), and comparing one again finds
+    # nothing new (about half of them, for people's names on every list in ../shared).
+    longer = list(dict.fromkeys(longer))
     near: dict[str, dict[str, float]] = {}
     seen: set[str] = set()
     for q in query:
@@ -499,8 +502,16 @@ def score_bound(
         )
     resplit = joined >= 0.9
     near = _near(query, candidate, words)
-    met = [near.get(c.text) for c in c_tokens]
-    if not any(met):
+    # Loops by index, not ``any`` or ``zip``: mypyc compiles these, and calls those (this is
+    # screening's busiest function).
+    met: list[dict[str, float] | None] = []
+    meets = False
+    for c in c_tokens:
+        found = near.get(c.text)
+        met.append(found)
+        if found:
+            meets = True
+    if not meets:
         return joined if resplit else 0.0
     weight = words.weight
     q_texts = [q.text for q in q_tokens]
@@ -509,7 +520,8 @@ def score_bound(
     c_sum = c_total = 0.0
     c_all = True  # every distinctive word of the candidate met
     c_all_named = True  # and those of them not in brackets (``_all_met``)
-    for c, found in zip(c_tokens, met, strict=True):
+    for j in range(len(c_tokens)):
+        c, found = c_tokens[j], met[j]
         best = 0.0
         if found:
             for i, text in enumerate(q_texts):
@@ -536,7 +548,8 @@ def score_bound(
     q_all = True  # every distinctive word of the query met
     q_all_named = True
     strong = False  # some distinctive word of the query met
-    for q, s in zip(q_tokens, q_best, strict=True):
+    for i in range(len(q_tokens)):
+        q, s = q_tokens[i], q_best[i]
         if q.weak:
             w = weight.get(q.text, 1.0) * WEAK_WEIGHT
         else:
