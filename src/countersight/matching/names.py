@@ -223,8 +223,12 @@ def words_among(
             # The most edits ``_typo_similarity`` can forgive for this word: those a typo may
             # make, and one more where the letters swapped are spelling variants (``fold``).
             most = _allowed(len(q.text)) + 1
+            # Words longer or shorter by more than that are as many edits away at least: left
+            # out here, where it costs less than handing them to rapidfuzz.
+            size = len(q.text)
+            close = [w for w in longer if size - most <= len(w) <= size + most]
             for word, edits, _ in process.extract(
-                q.text, longer, scorer=OSA.distance, score_cutoff=most, limit=None
+                q.text, close, scorer=OSA.distance, score_cutoff=most, limit=None
             ):
                 if word not in found:
                     similarity = _typo_similarity(q.text, word, int(edits))
@@ -312,8 +316,8 @@ def compare(
     weight = words.weight
     q_weights = [weight.get(t.text, 1.0) * (WEAK_WEIGHT if t.weak else 1.0) for t in q_tokens]
     c_weights = [weight.get(t.text, 1.0) * (WEAK_WEIGHT if t.weak else 1.0) for t in c_tokens]
-    q_cov = sum((w * s for w, s in zip(q_weights, q_best, strict=True)), 0.0) / sum(q_weights, 0.0)
-    c_cov = sum((w * s for w, s in zip(c_weights, c_best, strict=True)), 0.0) / sum(c_weights, 0.0)
+    q_cov = _weighted_mean(q_weights, q_best)
+    c_cov = _weighted_mean(c_weights, c_best)
     strong = any(s > 0 and not q_tokens[i].weak for i, s in enumerate(q_best))
     joined = (
         max(
@@ -354,6 +358,16 @@ def compare(
         joined=joined,
         strong_matched=strong or resplit,
     )
+
+
+def _weighted_mean(weights: list[float], values: list[float]) -> float:
+    """The mean of ``values`` by ``weights`` (summed in order, as ``sum`` would: the same
+    float), by index: mypyc compiles this loop, and calls ``sum`` over a generator."""
+    weighted = total = 0.0
+    for i in range(len(weights)):
+        weighted += weights[i] * values[i]
+        total += weights[i]
+    return weighted / total
 
 
 def _near(query: NameForm, candidate: NameForm, words: Words) -> dict[str, dict[str, float]]:
@@ -494,11 +508,16 @@ def score_bound(
     if (
         len(q_tokens) != len(c_tokens) or bool(query.org_types) != bool(candidate.org_types)
     ) and abs(q_size - c_size) <= 0.1 * max(q_size, c_size):
-        q_words = [*(t.text for t in q_tokens), *query.org_types]
-        c_words = [*(t.text for t in c_tokens), *candidate.org_types]
+        q_words = [t.text for t in q_tokens]
+        q_words.extend(query.org_types)
+        c_words = [t.text for t in c_tokens]
+        c_words.extend(candidate.org_types)
+        # Below 0.9 it counts for nothing here (``resplit``): rapidfuzz may stop early.
         joined = max(
-            Levenshtein.normalized_similarity("".join(q_words), "".join(c_words)),
-            Levenshtein.normalized_similarity("".join(sorted(q_words)), "".join(sorted(c_words))),
+            Levenshtein.normalized_similarity("".join(q_words), "".join(c_words), score_cutoff=0.9),
+            Levenshtein.normalized_similarity(
+                "".join(sorted(q_words)), "".join(sorted(c_words)), score_cutoff=0.9
+            ),
         )
     resplit = joined >= 0.9
     near = _near(query, candidate, words)

@@ -8,7 +8,6 @@ import hashlib
 import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -22,7 +21,7 @@ from countersight.matching.names import (
     words_among,
     words_of,
 )
-from countersight.matching.normalize import NameForm
+from countersight.matching.normalize import NameForm, Token
 from countersight.matching.score import (
     ACRONYM_MATCH,
     ALGORITHM,
@@ -156,15 +155,15 @@ class Screener:
             # Chinese brands, which sound like any of the other tokens: read them all.
             vocabulary = (t for listed in candidates for t in self.index.words[listed.number])
             return words_of(query, vocabulary, self.index.rarity, self._weights)
-        kept = [self._vocabulary(listed.number) for listed in candidates]
-        return words_among(
-            query,
-            list(chain.from_iterable(k[0] for k in kept)),
-            list(chain.from_iterable(k[1] for k in kept)),
-            chain.from_iterable(k[2] for k in kept),
-            self.index.rarity,
-            self._weights,
-        )
+        longer: list[str] = []
+        initials: list[str] = []
+        marked: list[Token] = []
+        for listed in candidates:
+            kept = self._vocabulary(listed.number)
+            longer.extend(kept[0])
+            initials.extend(kept[1])
+            marked.extend(kept[2])
+        return words_among(query, longer, initials, marked, self.index.rarity, self._weights)
 
     def _vocabulary(self, number: int) -> Vocabulary:
         """A listed entity's vocabulary (``names.vocabulary_of``), kept as queries meet it, so
