@@ -48,7 +48,8 @@ def script_of(text: str) -> str | None:
     """The script most of the letters in ``text`` are written in; None if it has no letters."""
     if text.isascii():  # most names: no need to look letter by letter
         return "Latin" if _ASCII_LETTER.search(text) else None
-    counts = Counter(s for s in map(_char_script, text) if s is not None)
+    counts = Counter(map(_char_script, text))  # counted in C; what is no letter, dropped after
+    counts.pop(None, None)
     if not counts:
         return None
     if "Japanese" in counts:  # kana among Han characters: Japanese, not Chinese
