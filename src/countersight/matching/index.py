@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from countersight.matching.glossary import LATIN_WEAK_WORDS
 from countersight.matching.normalize import NameForm, Token
@@ -216,8 +216,6 @@ class Index:
                     postings["i" + identifier].append(first_name)
         self.postings = Postings(postings)
         postings.clear()
-        self._tally: list[float] = []
-        """Each name's score as ``candidates`` tallies them: 0.0 between queries."""
         names = max(1, len(self.name_owner))
         self._log_names = math.log(names + 1)
         self._rarity: dict[str, float] = {}
@@ -270,18 +268,10 @@ class Index:
         ``sounds``, sound-alikes across scripts too (for organisations: brands are theirs);
         and first, whatever name they go by, the entities listed with one of ``identifiers``
         (normalised, ``normal_identifier``)."""
-        # The names' scores are tallied in a list by name number (a fifth of a query's work was
-        # this loop, as a dict), set back to 0.0 when done; those that have one, in the order
-        # first found.
-        tally = self._tally
-        if len(tally) != len(self.name_owner):
-            tally = self._tally = [0.0] * len(self.name_owner)
-        found_names: list[int] = []
-        try:
-            best = self._best_names(forms, sounds, tally, found_names)
-        finally:
-            for name in found_names:
-                tally[name] = 0.0
+        # Name numbers as the objects the arrays give: compiled, as ints they would be unboxed
+        # and boxed again for every look-up (this loop is a fifth of a query's work).
+        scores: dict[object, float] = {}
+        skipped: list[tuple[int, str, float]] = []  # keys of many names: how many, key, base
         postings = self.postings
         by_identifier = {
             self.name_owner[name]: None
@@ -289,17 +279,8 @@ class Index:
             if len(identifier) >= MIN_IDENTIFIER
             for name in postings.get("i" + identifier) or ()
         }
-        owners = by_identifier | dict.fromkeys(self.name_owner[name] for name in best)
-        return [self.listed[number] for number in owners]
-
-    def _best_names(
-        self, forms: Iterable[NameForm], sounds: bool, tally: list[float], found_names: list[int]
-    ) -> list[int]:
-        """``candidates``' names, best first: ``tally`` holds 0.0 for every name, and is left
-        with their scores, the names with one in ``found_names``."""
-        postings = self.postings
-        skipped: list[tuple[int, str, float]] = []  # keys of many names: how many, key, base
         for form in forms:
+            # Not a list display with a conditional star: compiled, its weights were objects.
             lookups = keys(form)
             if sounds:
                 lookups.extend(self._sound_lookups(form))
@@ -310,20 +291,21 @@ class Index:
                 if count > COMMON_POSTINGS:
                     skipped.append((count, key, base))
                     continue
+                found: Iterable[object] = postings.get(key) or ()
                 weight = base * self._weight(count)
-                for name in postings.get(key) or ():
-                    score = tally[name]
-                    if score == 0.0:  # weights are above 0: a name not found before
-                        found_names.append(name)
-                    tally[name] = score + weight
-        if not found_names and skipped:
+                if not scores:
+                    scores = dict.fromkeys(found, weight)  # 0.0 + weight is weight
+                    continue
+                for name in found:
+                    scores[name] = scores.get(name, 0.0) + weight
+        if not scores and skipped:
             # Only common words: look among their names after all, the rarest key first.
             _, key, base = min(skipped, key=itemgetter(0))
-            for name in (postings.get(key) or ())[: COMMON_POSTINGS * 4]:
-                found_names.append(name)
-                tally[name] = base
+            scores = dict.fromkeys((postings.get(key) or ())[: COMMON_POSTINGS * 4], base)
         # Stable: of names with equal scores, the first found comes first (as heapq.nlargest).
-        return sorted(found_names, key=tally.__getitem__, reverse=True)[:MAX_CANDIDATE_NAMES]
+        best = sorted(scores, key=scores.__getitem__, reverse=True)[:MAX_CANDIDATE_NAMES]
+        owners = by_identifier | dict.fromkeys(self.name_owner[cast(int, name)] for name in best)
+        return [self.listed[number] for number in owners]
 
     def _sound_lookups(self, form: NameForm) -> list[tuple[str, float]]:
         """Query-side keys for sound-alikes across scripts: a Latin word looks for Chinese
