@@ -51,6 +51,7 @@ class Listed:
     source_ref: str
     caption: str
     party: Party
+    """Without its aliases (``Party.aliases``): their forms are in ``forms``."""
     forms: tuple[NameForm, ...]
 
     def __reduce__(self) -> tuple[type[Any], tuple[Any, ...]]:
@@ -121,10 +122,12 @@ class Postings:
     (each pickled with its own class to look up), for 4 MB of numbers."""
 
     def __init__(self, lists: dict[str, array[int]]) -> None:
+        """The postings of ``lists`` (each key's names), which it empties."""
         self._at: dict[str, int] = {}
         """Each key's first place in ``_names``, and how many (``_COUNT`` bits)."""
         self._names = array("I")
-        for key, names in lists.items():
+        for key in list(lists):
+            names = lists.pop(key)  # freed as it is copied: the two are not all kept at once
             self._at[key] = len(self._names) << _COUNT | len(names)
             self._names.extend(names)
 
@@ -194,6 +197,11 @@ class Index:
             group = (party.schema, *(f.original for f in forms))
             self.names_group.append(groups.setdefault(group, len(groups)))
             self.words.append(tuple({id(t): t for f in forms for t in f.tokens}.values()))
+            # Kept without its other names, which no screening reads again (the forms hold
+            # them).
+            kept = Party(
+                party.name, party.schema, party.birth_years, party.countries, party.identifiers
+            )
             self.listed.append(
                 Listed(
                     number,
@@ -201,7 +209,7 @@ class Index:
                     sys.intern(entity.dataset),
                     entity.source_ref,
                     entity.caption,
-                    party,
+                    kept,
                     forms,
                 )
             )
@@ -214,8 +222,7 @@ class Index:
             for identifier in party.identifiers:
                 if len(identifier) >= MIN_IDENTIFIER:
                     postings["i" + identifier].append(first_name)
-        self.postings = Postings(postings)
-        postings.clear()
+        self.postings = Postings(postings)  # emptying ``postings``
         names = max(1, len(self.name_owner))
         self._log_names = math.log(names + 1)
         self._rarity: dict[str, float] = {}
