@@ -24,7 +24,6 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import BinaryIO
 
@@ -172,6 +171,8 @@ def _code_digest() -> str:
 
 
 def _version(library: str) -> str:
+    from importlib import metadata  # here, not at every command's start: a tenth of its imports
+
     try:
         return metadata.version(library)
     except metadata.PackageNotFoundError:
