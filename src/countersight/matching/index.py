@@ -118,8 +118,8 @@ def building() -> Iterator[None]:
 class Postings:
     """The names that have each key (their numbers, in the order they were indexed), every
     key's in one array. An index of every list in ../shared has some 150,000 keys: as many
-    arrays of their own were a fifth of the index's memory objects to make when it is loaded
-    (each pickled with its own class to look up), for 4 MB of numbers."""
+    arrays of their own, each unpickled with its class looked up again, were a third of the
+    index's load, for 4 MB of numbers."""
 
     def __init__(self, lists: dict[str, array[int]]) -> None:
         """The postings of ``lists`` (each key's names), which it empties."""
