@@ -361,8 +361,9 @@ def compare(
 
 
 def _weighted_mean(weights: list[float], values: list[float]) -> float:
-    """The mean of ``values`` by ``weights`` (summed in order, as ``sum`` would: the same
-    float), by index: mypyc compiles this loop, and calls ``sum`` over a generator."""
+    """The mean of ``values`` by ``weights``, summed left to right (as ``sum`` does on Python
+    3.11; from 3.12 ``sum`` compensates for rounding, so this gives the same float on every
+    version), by index: mypyc compiles this loop, and calls ``sum`` over a generator."""
     weighted = total = 0.0
     for i in range(len(weights)):
         weighted += weights[i] * values[i]
