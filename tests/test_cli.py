@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -157,3 +159,40 @@ def test_new_reading_options_make_a_new_version(cli: CLI, db_path: Path, tmp_pat
     assert json.loads(out)[0]["names"][0]["value"] == "AlphaCam"
     code, _, err = cli("import", "--db", db_path, path, "--sheet", "Parties")
     assert code == 1 and "a CSV file has no sheets" in err
+
+
+def test_help_lists_every_command(cli: CLI) -> None:
+    code, out, _ = cli("--help")
+    assert code == 0
+    listed = {line.split()[0] for line in out.split("Commands:")[1].splitlines() if line.strip()}
+    assert listed == {
+        "assess",
+        "compare",
+        "datasets",
+        "export",
+        "formats",
+        "import",
+        "match",
+        "screen",
+        "show",
+        "standards",
+        "update",
+    }
+
+
+def test_commands_that_read_no_index_start_without_the_matching_core(
+    db_path: Path, fixtures: Path
+) -> None:
+    # In a process of its own: this one has imported the core already.
+    script = (
+        "import sys\n"
+        "from countersight.cli import run\n"
+        f"code = run(['import', '--db', {str(db_path)!r}, {str(fixtures / 'un')!r}])\n"
+        f"code += run(['datasets', '--db', {str(db_path)!r}])\n"
+        "core = [m for m in sys.modules if m.startswith('countersight.matching.')]\n"
+        "print(code, core)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip().splitlines()[-1] == "0 []"
