@@ -21,7 +21,7 @@ from countersight.importing import import_paths
 from countersight.model import Entity, to_dict
 from countersight.outputs import replacing, writable
 from countersight.scripts import script_of
-from countersight.settings import Settings
+from countersight.settings import Settings, store_path
 from countersight.sources.base import ReadOptions
 from countersight.sources.registry import formats
 from countersight.store import Store, open_store
@@ -43,8 +43,7 @@ def db_option(func: F) -> F:
 
 @contextmanager
 def _store(db: Path | None) -> Iterator[Store]:
-    path = db or Settings.from_env().db
-    with open_store(path) as store:
+    with open_store(store_path(db)) as store:
         yield store
 
 
@@ -317,7 +316,7 @@ def export(db: Path | None, format_: str, names: tuple[str, ...], out: Path | No
     from countersight.sources.ftm import dump_lines
 
     if out is not None:
-        writable(out, db or Settings.from_env().db)
+        writable(out, store_path(db))
     with _store(db) as store:
         known = {v.name for v in store.datasets()}
         missing = [n for n in names if n not in known]

@@ -38,7 +38,7 @@ from countersight.matching.screen import (
     selected,
 )
 from countersight.outputs import replacing, writable
-from countersight.settings import Settings
+from countersight.settings import Settings, store_path
 from countersight.sources import sheets
 from countersight.sources.base import Sample, not_utf8
 from countersight.store import Store, open_store
@@ -71,10 +71,6 @@ _IDENTIFIER = (
     "passport",
     "id_number",
 )
-
-
-def _db(db: Path | None) -> Path:
-    return db or Settings.from_env().db
 
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
@@ -203,7 +199,7 @@ def match_command(
     as_json: bool,
 ) -> None:
     """Screen one party: ranked hits, each with its score and explanation."""
-    screener, _, keep = _screener(_db(db), datasets)
+    screener, _, keep = _screener(store_path(db), datasets)
     party = party_from_row(name[:MAX_NAME], schema, birth_date, countries, identifiers)
     hits = screener.screen(party, limit=limit)
     _show_hits(name, screener, hits, as_json)
@@ -284,7 +280,7 @@ def screen_command(
         _column(header, _IDENTIFIER),
     )
     started = time.monotonic()
-    screener, cached, keep = _screener(_db(db), datasets)
+    screener, cached, keep = _screener(store_path(db), datasets)
     built = time.monotonic()
     counts = {"parties": 0, "matches": 0}
     ids: deque[str] = deque()

@@ -93,7 +93,7 @@ def assess_command(
     """Assess an AI system (a YAML or JSON file of facts and evidence) against a standard:
     a status per requirement with reasons and evidence, a verdict, and the open questions."""
     if out is not None:
-        writable(out, *(f for f in (system_file,) if f is not None))
+        writable(out, system_file)
     standard = resolve(standard_name)
     if system_file is not None:
         system = load_system(system_file, standard.catalogue)

@@ -11,12 +11,14 @@ from typing import TextIO
 from countersight.errors import CountersightError
 
 
-def writable(out: Path, *sources: Path) -> None:
+def writable(out: Path, *sources: Path | None) -> None:
     """Refuse, before any work, an output that could not be written, or that would be written
-    over one of the files it is made from (which would be lost)."""
+    over one of the files it is made from (which would be lost; ``None``, no file)."""
     if not out.parent.is_dir():
         raise CountersightError(f"{out}: no such folder: {out.parent}")
-    if out.exists() and any(source.exists() and out.samefile(source) for source in sources):
+    if out.exists() and any(
+        source is not None and source.exists() and out.samefile(source) for source in sources
+    ):
         raise CountersightError(
             f"{out}: the output would be written over a file it is made from",
             hint="give --out another file name",

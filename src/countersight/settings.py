@@ -64,6 +64,11 @@ _SWITCHES = {
 }
 
 
+def store_path(db: Path | None) -> Path:
+    """The store a command works on: the one named with ``--db``, else the settings'."""
+    return db or Settings.from_env().db
+
+
 def switch(value: str | None) -> bool | None:
     """An on/off setting's value (1, yes, on, true; 0, no, off, false; any case), ``None`` for
     anything else."""

@@ -142,15 +142,13 @@ def _map(
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             # A window's chunks are handed out while the one before is still being screened,
             # so that the workers never wait for the window's last chunk.
-            before: tuple[list[int], list[AsyncResult[list[_Out]]]] | None = None
+            before: tuple[list[int], list[AsyncResult[list[_Out]]]] = ([], [])
             for window in windows:
                 places, chunks = _chunks(window, key)
                 sent = [pool.apply_async(_in_worker, (work, c, limit)) for c in chunks]
-                if before is not None:
-                    yield from _in_order(before[0], [r.get() for r in before[1]])
-                before = places, sent
-            if before is not None:
                 yield from _in_order(before[0], [r.get() for r in before[1]])
+                before = places, sent
+            yield from _in_order(before[0], [r.get() for r in before[1]])
     finally:
         _screener = None
         gc.unfreeze()

@@ -262,10 +262,10 @@ class Index:
         0.2; a word the list lacks counts as rare)."""
         known = self._rarity.get(word)
         if known is None:
-            found = self.postings.count("w" + word)
-            if not found:
+            count = self.postings.count("w" + word)
+            if not count:
                 return 1.0  # not cached: the words of queries are unbounded, the list's are not
-            known = self._rarity[word] = max(0.2, self._weight(found))
+            known = self._rarity[word] = max(0.2, self._weight(count))
         return known
 
     def candidates(

@@ -266,12 +266,9 @@ def compare(
         q_tokens, q_met = _brands_spelt_apart(q_tokens, c_tokens)
         c_tokens, c_met = _brands_spelt_apart(c_tokens, q_tokens)
         joined_brands = [(1.0, i, k) for i, k in q_met] + [(1.0, k, j) for j, k in c_met]
-    # Written as one word the names may be the same (a word split or joined: "SiemensAG") when
-    # they have different numbers of words or only one has a legal form, and their lengths
-    # are within a tenth of each other (else the one-word similarity is below 0.9).
-    may_resplit = (
-        len(q_tokens) != len(c_tokens) or bool(query.org_types) != bool(candidate.org_types)
-    ) and abs(query.size - candidate.size) <= 0.1 * max(query.size, candidate.size)
+    may_resplit = _may_resplit(
+        query, candidate, len(q_tokens), len(c_tokens), query.size, candidate.size
+    )
     # Two people's names in the same characters meet by their syllables' own readings only:
     # the other spellings are for romanised names (吉 is also spelt chi, 池 is chi).
     readings = query.script == candidate.script and query.syllabic and candidate.syllabic
@@ -320,12 +317,7 @@ def compare(
     c_cov = _weighted_mean(c_weights, c_best)
     strong = any(s > 0 and not q_tokens[i].weak for i, s in enumerate(q_best))
     joined = (
-        max(
-            Levenshtein.normalized_similarity(_joined(query, True), _joined(candidate, True)),
-            Levenshtein.normalized_similarity(_joined(query, False), _joined(candidate, False)),
-        )
-        if may_resplit
-        else 0.0
+        _joined_similarity(query, candidate, query.tokens, candidate.tokens) if may_resplit else 0.0
     )
     # Every word of one name found in the other: the other name says more (a middle name, a
     # branch); the more it adds, the less sure the match. Words missing on both sides are a
@@ -459,9 +451,43 @@ def _strong_mean(tokens: tuple[Token, ...], best: list[float]) -> float:
     return sum(sims, 0.0) / len(sims) if sims else 0.0
 
 
-def _joined(form: NameForm, ordered: bool) -> str:
-    words = [*form.words, *form.org_types]
-    return "".join(words if ordered else sorted(words))
+def _may_resplit(
+    query: NameForm, candidate: NameForm, q_count: int, c_count: int, q_size: int, c_size: int
+) -> bool:
+    """Whether two names (of ``q_count`` and ``c_count`` words, ``q_size`` and ``c_size``
+    letters) may be the same written as one word (a word split or joined: "SiemensAG"): they
+    have different numbers of words or only one has a legal form, and their lengths are within
+    a tenth of each other (else the one-word similarity is below 0.9)."""
+    return (
+        q_count != c_count or bool(query.org_types) != bool(candidate.org_types)
+    ) and _close_in_length(q_size, c_size)
+
+
+def _close_in_length(a: int, b: int) -> bool:
+    return abs(a - b) <= 0.1 * max(a, b)
+
+
+def _joined_similarity(
+    query: NameForm,
+    candidate: NameForm,
+    q_tokens: tuple[Token, ...],
+    c_tokens: tuple[Token, ...],
+    score_cutoff: float = 0.0,
+) -> float:
+    """How alike two names are written as one word: their words (``q_tokens``, ``c_tokens``)
+    and legal forms run together as written, and sorted. Below ``score_cutoff``, 0."""
+    q_words = [t.text for t in q_tokens]
+    q_words.extend(query.org_types)
+    c_words = [t.text for t in c_tokens]
+    c_words.extend(candidate.org_types)
+    return max(
+        Levenshtein.normalized_similarity(
+            "".join(q_words), "".join(c_words), score_cutoff=score_cutoff
+        ),
+        Levenshtein.normalized_similarity(
+            "".join(sorted(q_words)), "".join(sorted(c_words)), score_cutoff=score_cutoff
+        ),
+    )
 
 
 def meets_nothing_bound(query: NameForm, candidate: NameForm) -> bool:
@@ -473,7 +499,7 @@ def meets_nothing_bound(query: NameForm, candidate: NameForm) -> bool:
     return (
         not (query.brands or candidate.brands)
         and not (query.patronymics or candidate.patronymics)
-        and abs(query.size - candidate.size) > 0.1 * max(query.size, candidate.size)
+        and not _close_in_length(query.size, candidate.size)
     )
 
 
@@ -506,20 +532,9 @@ def score_bound(
     if across and (query.brands or candidate.brands):
         return 1.0  # Chinese brands, which Latin words spell apart: not bounded here
     joined = 0.0
-    if (
-        len(q_tokens) != len(c_tokens) or bool(query.org_types) != bool(candidate.org_types)
-    ) and abs(q_size - c_size) <= 0.1 * max(q_size, c_size):
-        q_words = [t.text for t in q_tokens]
-        q_words.extend(query.org_types)
-        c_words = [t.text for t in c_tokens]
-        c_words.extend(candidate.org_types)
+    if _may_resplit(query, candidate, len(q_tokens), len(c_tokens), q_size, c_size):
         # Below 0.9 it counts for nothing here (``resplit``): rapidfuzz may stop early.
-        joined = max(
-            Levenshtein.normalized_similarity("".join(q_words), "".join(c_words), score_cutoff=0.9),
-            Levenshtein.normalized_similarity(
-                "".join(sorted(q_words)), "".join(sorted(c_words)), score_cutoff=0.9
-            ),
-        )
+        joined = _joined_similarity(query, candidate, q_tokens, c_tokens, score_cutoff=0.9)
     resplit = joined >= 0.9
     near = _near(query, candidate, words)
     # Loops by index, not ``any`` or ``zip``: mypyc compiles these, and calls those (this is
