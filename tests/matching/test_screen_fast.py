@@ -285,6 +285,25 @@ def test_the_vocabulary_kept_per_entity_gives_the_same_words() -> None:
     assert compared > 50
 
 
+def test_a_chinese_name_in_characters_needs_no_typos() -> None:
+    """A Chinese person's name in characters meets by its syllables' spellings and initials
+    only (``Words.same``, ``Words.spelt``): screening looks for no typos or sound-alikes for
+    it (``alike``), and what those two keep is the same."""
+    index = Index(ENTITIES)
+    screener = Screener(index, [])
+    checked = 0
+    for party in QUERIES:
+        forms, candidates, _ = _query_words(index, party)
+        if not all(f.syllabic and f.script == "Han" for f in forms):
+            continue
+        alike = screener._words(forms, candidates)
+        spelt = screener._words(forms, candidates, alike=False)
+        assert spelt.same() == alike.same() and spelt.spelt() == alike.spelt(), party
+        assert len(spelt.near) <= len(alike.near)
+        checked += 1
+    assert checked >= 5
+
+
 def _query_words(index: Index, party: Party) -> tuple[tuple[NameForm, ...], list[Listed], Words]:
     """A query's names, its candidates, and the words of both (``names.words_of``)."""
     forms = tuple(f for f in party.forms() if f.tokens)

@@ -174,6 +174,7 @@ def words_among(
     rarity: Rarity | None,
     weights: dict[str, float],
     others: dict[str, Token] | None = None,
+    alike: bool = True,
 ) -> Words:
     """``words_of`` with the vocabulary given as its words of two letters or more
     (``longer``) and its one-letter words (``initials``), repeats allowed, and those of its
@@ -185,7 +186,9 @@ def words_among(
 
     ``near`` may hold words that are not in the vocabulary (the query's own words, its other
     spellings, its initials): they meet no candidate word, and are only ever looked up by
-    one."""
+    one. Without ``alike``, typos and sound-alikes are not looked for: ``near`` then holds
+    what ``Words.same`` and ``Words.spelt`` keep (the same words in any of their spellings,
+    and initials), all that counts for a Chinese person's name in characters (``_near``)."""
     by_alt: dict[str, list[str]] = {}
     brands: dict[str, Token] = {}  # Chinese brands, which Latin words may sound like
     for t in marked:
@@ -220,6 +223,7 @@ def words_among(
                         found.setdefault(word, 0.8)
         else:
             found.setdefault(q.text[0], 0.8)
+        if alike and len(q.text) > 1:
             # The most edits ``_typo_similarity`` can forgive for this word: those a typo may
             # make, and one more where the letters swapped are spelling variants (``fold``).
             most = _allowed(len(q.text)) + 1
@@ -235,7 +239,7 @@ def words_among(
                     if similarity > 0.0:
                         found[word] = similarity
         sounding = others if q.syllables else brands
-        if sounding and can_sound(q):
+        if alike and sounding and can_sound(q):
             # Sound-alikes across scripts, which edit distance misses (and which outrank it).
             for word, t in sounding.items():
                 if found.get(word) != 1.0 and (sound := sound_similarity(q, t)):

@@ -101,12 +101,13 @@ class Screener:
         candidates = self.index.candidates(
             forms, sounds=party.schema != "Person", identifiers=party.identifiers
         )
-        words = self._words(forms, candidates)
-        group = self.index.names_group
-        # What a name of a candidate must meet to be bounded above 0 (``_meeting``): for a
-        # Chinese person's name in characters, only its syllables' spellings count, against
-        # names in characters (``Words.same``) or romanised (``Words.spelt``) alike.
+        # For a Chinese person's name in characters, only its syllables' spellings count,
+        # against names in characters (``Words.same``) or romanised (``Words.spelt``) alike:
+        # no typos are looked for, and a name of a candidate must meet one of them to be
+        # bounded above 0 (``_meeting``).
         han = all(f.syllabic and f.script == "Han" for f in forms)
+        words = self._words(forms, candidates, alike=not han)
+        group = self.index.names_group
         met = words.spelt() if han else words.near
         # Candidates with the same names and the same features that count against this party
         # (several lists list the same person) have the same result: scored once.
@@ -147,9 +148,12 @@ class Screener:
         # A candidate none of whose words met the party's (similarity 0) is no hit at all.
         return [hit for _, hit in hits[:limit] if hit.result.similarity > 0.0]
 
-    def _words(self, forms: tuple[NameForm, ...], candidates: list[Listed]) -> Words:
+    def _words(
+        self, forms: tuple[NameForm, ...], candidates: list[Listed], alike: bool = True
+    ) -> Words:
         """The words of the query against its candidates' (``names.words_of``), their
-        vocabulary put together from what is kept per listed entity (``_vocabulary``)."""
+        vocabulary put together from what is kept per listed entity (``_vocabulary``); typos
+        and sound-alikes only with ``alike`` (``names.words_among``)."""
         query = tuple(t for f in forms for t in f.tokens)
         if any(t.syllables for t in query):
             # Chinese brands, which sound like any of the other tokens: read them all.
@@ -163,7 +167,9 @@ class Screener:
             longer.extend(kept[0])
             initials.extend(kept[1])
             marked.extend(kept[2])
-        return words_among(query, longer, initials, marked, self.index.rarity, self._weights)
+        return words_among(
+            query, longer, initials, marked, self.index.rarity, self._weights, alike=alike
+        )
 
     def _vocabulary(self, number: int) -> Vocabulary:
         """A listed entity's vocabulary (``names.vocabulary_of``), kept as queries meet it, so
