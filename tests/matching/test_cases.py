@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from countersight.matching import hangul
 from countersight.matching.names import word_similarity, words_of
 from countersight.matching.normalize import fold, prepare, token
 from countersight.matching.parts import name_parts
@@ -28,6 +29,19 @@ CASES = [
     ("a Hong Kong name in Cantonese spelling", "Person", "張秀珠", "CHEUNG Sau Chu", True),
     ("a Hong Kong surname in Cantonese spelling", "Person", "陳大文", "Chan Tai Man", True),
     ("a Korean name as lists spell it", "Person", "김정은", "Kim Jong Un", True),
+    # Korean names in Hangul against the spellings lists use: McCune-Reischauer as North Korea
+    # writes it, the Revised Romanization, the spellings people choose (see ``hangul``).
+    ("a Korean name in McCune-Reischauer", "Person", "박봉주", "Pak Pong Ju", True),
+    ("a Korean name in the Revised Romanization", "Person", "박봉주", "Bak Bong-ju", True),
+    ("a Korean name as its bearer spells it", "Person", "이명박", "Lee Myung-bak", True),
+    ("eo spelt o, and a breve dropped", "Person", "김영철", "KIM Yong Chol", True),
+    ("apostrophes of McCune-Reischauer dropped", "Person", "리성철", "Ri Su'ng-ch'o'l", True),
+    ("the North's Ri is the South's Lee", "Person", "이수용", "Ri Su Yong", True),
+    ("the South's Lee is the North's Ri", "Person", "리수용", "Lee Su-yong", True),
+    ("Choi is Choe", "Person", "최룡해", "Choi Ryong-hae", True),
+    ("another given name of the same family", "Person", "김정은", "Kim Jong Nam", False),
+    ("a Korean syllable a letter apart is another", "Person", "박민수", "Pak In Su", False),
+    ("Yun is not Yon", "Person", "윤정남", "Yon Chong Nam", False),
     ("a Chinese syllable a letter apart is another", "Person", "刘荣", "DU, Yu Rong", False),
     ("Fang is not Wang", "Person", "余芳", "Wang Ting-yu", False),
     ("a Wade-Giles spelling is no reading of another character", "Person", "刘吉", "刘池", False),
@@ -747,3 +761,36 @@ def test_yu_is_a_legal_form_only_in_brackets() -> None:
     assert prepare("Fang Yu", "LegalEntity").org_types == ()
     assert prepare("Samsung (Yu)", "LegalEntity").org_types == ("yu",)
     assert prepare("Samsung 유한회사", "LegalEntity").org_types == ("yu",)
+
+
+@pytest.mark.parametrize(
+    ("syllable", "first", "others"),
+    [
+        ("박", "bak", {"pak", "park"}),  # a voiceless initial; a surname's own spelling
+        ("정", "jeong", {"jong", "jung", "chong", "chung"}),  # ŏ as o and as u
+        ("은", "eun", {"un"}),  # ŭ as u
+        ("리", "ri", {"lee", "yi"}),  # the initial sound law: the South writes 이
+        ("이", "i", {"ri", "lee", "yi", "rhee"}),
+        ("신", "sin", {"shin"}),  # sh before i
+        ("닭", "dak", {"tak"}),  # a final of two letters, as heard
+    ],
+)
+def test_a_hangul_syllable_has_the_spellings_lists_use(
+    syllable: str, first: str, others: set[str]
+) -> None:
+    spelt = hangul.spellings(syllable)
+    assert spelt[0] == first
+    assert others <= set(spelt[1:]) and first not in spelt[1:]
+    assert all(len(s) > 1 for s in spelt[1:]) and len(spelt) <= 6
+
+
+@pytest.mark.parametrize("text", ["a", "ㄱ", "王", "", "박봉"])
+def test_only_a_hangul_syllable_is_spelt(text: str) -> None:
+    assert hangul.spellings(text) == ()
+
+
+def test_a_korean_name_in_hangul_is_a_token_a_syllable_with_its_spellings() -> None:
+    form = prepare("박봉주", "Person")
+    assert form.syllabic and form.script == "Hangul"
+    assert [t.text for t in form.tokens] == ["bak", "bong", "ju"]
+    assert "pak" in form.tokens[0].alt and "pong" in form.tokens[1].alt

@@ -10,7 +10,7 @@ import pytest
 
 from countersight import matching
 from countersight.matching.index import Index, Listed
-from countersight.matching.names import Words, compare, score_bound, words_of
+from countersight.matching.names import Words, compare, score_bound, spelt_only, words_of
 from countersight.matching.normalize import NameForm
 from countersight.matching.score import Party, Result, _without, score_party
 from countersight.matching.screen import Hit, Screener, _similarity_bound, party_from_row
@@ -232,8 +232,8 @@ def test_names_looked_up_by_word_give_the_same_bound() -> None:
     for party in QUERIES:
         forms, candidates, words = _query_words(index, party)
         for listed in candidates:
-            han = all(f.syllabic and f.script == "Han" for f in forms)
-            meeting = screener._meeting(listed, words.spelt() if han else words.near)
+            spelt = all(spelt_only(f) for f in forms)
+            meeting = screener._meeting(listed, words.spelt() if spelt else words.near)
             if meeting is not None:
                 many += 1
                 assert _similarity_bound(party, forms, listed, words, meeting) == (
@@ -285,16 +285,16 @@ def test_the_vocabulary_kept_per_entity_gives_the_same_words() -> None:
     assert compared > 50
 
 
-def test_a_chinese_name_in_characters_needs_no_typos() -> None:
-    """A Chinese person's name in characters meets by its syllables' spellings and initials
-    only (``Words.same``, ``Words.spelt``): screening looks for no typos or sound-alikes for
-    it (``alike``), and what those two keep is the same."""
+def test_a_chinese_or_korean_name_in_characters_needs_no_typos() -> None:
+    """A Chinese or Korean person's name in characters meets by its syllables' spellings and
+    initials only (``Words.same``, ``Words.spelt``): screening looks for no typos or
+    sound-alikes for it (``alike``), and what those two keep is the same."""
     index = Index(ENTITIES)
     screener = Screener(index, [])
     checked = 0
     for party in QUERIES:
         forms, candidates, _ = _query_words(index, party)
-        if not all(f.syllabic and f.script == "Han" for f in forms):
+        if not all(spelt_only(f) for f in forms):
             continue
         alike = screener._words(forms, candidates)
         spelt = screener._words(forms, candidates, alike=False)

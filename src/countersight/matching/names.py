@@ -45,6 +45,15 @@ class NameScore(NamedTuple):
 SYLLABIC = frozenset({"Han", "Hangul", "Japanese"})
 """Scripts written a syllable to a character: in them one character more or less is another
 word, not a typo."""
+SPELT = frozenset({"Han", "Hangul"})
+"""Scripts whose people's names meet romanised names by their syllables' spellings only
+(``Words.spelt``): each syllable is spelt in the systems lists use (``normalize``), and one
+spelt a letter apart is another syllable (Liu and Yu; Min and In)."""
+
+
+def spelt_only(form: NameForm) -> bool:
+    """A Chinese or Korean person's name in characters (``SPELT``)."""
+    return form.syllabic and form.script in SPELT
 
 
 def word_similarity(a: Token, b: Token, exact: bool = False) -> float:
@@ -103,9 +112,9 @@ class Words:
         return kept
 
     def spelt(self) -> dict[str, dict[str, float]]:
-        """``near`` with what a Chinese person's name in characters meets in a romanised one
-        (``compare``): the same syllable (in one of its spellings) or an initial, no typo.
-        Worked out on first use."""
+        """``near`` with what a Chinese or Korean person's name in characters meets in a
+        romanised one (``compare``): the same syllable (in one of its spellings) or an initial,
+        no typo. Worked out on first use."""
         kept = self._kept.get("spelt")
         if kept is None:
             kept = self._kept["spelt"] = self._only(
@@ -188,7 +197,8 @@ def words_among(
     spellings, its initials): they meet no candidate word, and are only ever looked up by
     one. Without ``alike``, typos and sound-alikes are not looked for: ``near`` then holds
     what ``Words.same`` and ``Words.spelt`` keep (the same words in any of their spellings,
-    and initials), all that counts for a Chinese person's name in characters (``_near``)."""
+    and initials), all that counts for a Chinese or Korean person's name in characters
+    (``_near``)."""
     by_alt: dict[str, list[str]] = {}
     brands: dict[str, Token] = {}  # Chinese brands, which Latin words may sound like
     for t in marked:
@@ -370,13 +380,14 @@ def _weighted_mean(weights: list[float], values: list[float]) -> float:
 def _near(query: NameForm, candidate: NameForm, words: Words) -> dict[str, dict[str, float]]:
     """The part of ``words.near`` that counts between these two names (``compare`` and
     ``score_bound`` alike): in one syllabic script only the same words (one character more or
-    less is another word, not a typo); a Chinese person's name in characters against a
-    romanised one only its syllables' spellings (pinyin, Wade-Giles, Hong Kong Cantonese: see
-    ``normalize``) and initials, since a syllable spelt a letter apart is another syllable
-    (Liu and Yu, Fang and Wang); else everything."""
+    less is another word, not a typo); a Chinese or Korean person's name in characters against
+    a romanised one only its syllables' spellings (pinyin, Wade-Giles, Hong Kong Cantonese;
+    Revised Romanization, McCune-Reischauer and customary Korean spellings: see ``normalize``,
+    ``hangul``) and initials, since a syllable spelt a letter apart is another syllable (Liu
+    and Yu, Fang and Wang, Min and In); else everything."""
     if query.script == candidate.script and query.script in SYLLABIC:
         return words.same()
-    if _chinese_person(query, candidate):
+    if _spelt_across(query, candidate):
         return words.spelt()
     return words.near
 
@@ -385,21 +396,18 @@ def _may_be_subset(query: NameForm, candidate: NameForm, q_all: bool, c_all: boo
     """Whether the name left with words over (``q_all``, ``c_all``: every distinctive word of
     the query, of the candidate, met) may be the other with more words: not when it is written
     a syllable to a character (王楠伟 is not 王伟 with a middle name, 伟 and 楠伟 are two
-    given names), nor a Chinese name against a romanised one with a syllable over on either
-    side (Chen Po-yuan is not 陈波)."""
+    given names), nor a Chinese or Korean name against a romanised one with a syllable over on
+    either side (Chen Po-yuan is not 陈波)."""
     return not (
         (query.syllabic and not q_all)
         or (candidate.syllabic and not c_all)
-        or (_chinese_person(query, candidate) and not (q_all and c_all))
+        or (_spelt_across(query, candidate) and not (q_all and c_all))
     )
 
 
-def _chinese_person(query: NameForm, candidate: NameForm) -> bool:
-    """A Chinese person's name in characters against one in another script."""
-    return query.script != candidate.script and (
-        (query.syllabic and query.script == "Han")
-        or (candidate.syllabic and candidate.script == "Han")
-    )
+def _spelt_across(query: NameForm, candidate: NameForm) -> bool:
+    """A Chinese or Korean person's name in characters against one in another script."""
+    return query.script != candidate.script and (spelt_only(query) or spelt_only(candidate))
 
 
 def _brands_spelt_apart(

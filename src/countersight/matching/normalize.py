@@ -20,6 +20,7 @@ from rigour._core import ordinals_dict, stopwords_list  # no public wrapper: rig
 from rigour.names import extract_org_types, remove_person_prefixes
 from rigour.text import ascii_text
 
+from countersight.matching import hangul
 from countersight.matching.glossary import (
     BRACKETED_LEGAL_FORMS,
     HAN_LEGAL_FORMS,
@@ -220,6 +221,16 @@ def _readings(han: str) -> tuple[str, ...]:
     return tuple(readings)
 
 
+def _syllable_tokens(ch: str) -> list[Token]:
+    """A character of a Chinese, Korean or Japanese person's name as tokens (none for a space):
+    a Hangul syllable in the spellings lists give it (``hangul``), any other in its reading
+    (``_latin``) with its other spellings."""
+    korean = hangul.spellings(ch)
+    if korean:
+        return [token(korean[0], alt=korean[1:])]
+    return [token(w, alt=_spellings(ch, w)) for w in _latin(ch).split()]
+
+
 @lru_cache(maxsize=65536)
 def _spellings(ch: str, pinyin_reading: str) -> tuple[str, ...]:
     """A Chinese character's other spellings in people's names, where they differ from its
@@ -271,7 +282,7 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
         # Chinese, Korean and Japanese personal names: one token per character, so that one
         # character differing is one part of the name differing (the written-as-one-word
         # comparison still lets 习近平 meet "Xi Jinping").
-        tokens = [token(w, alt=_spellings(ch, w)) for ch in text for w in _latin(ch).split()]
+        tokens = [t for ch in text for t in _syllable_tokens(ch)]
         syllabic = True
     else:
         latin = ""

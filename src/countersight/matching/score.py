@@ -25,11 +25,12 @@ from countersight.matching.normalize import LATIN_STOPWORDS, NameForm, is_patron
 from countersight.matching.parts import name_parts
 from countersight.model import by_fields
 
-ALGORITHM = "countersight-4"
+ALGORITHM = "countersight-5"
 """Raised whenever the same lists and party may give another result: the configuration hash
 follows the constants only, not the code (2: the first release after the benchmark work; 3: a
 name that meets by one word needs both birth year and country to agree to be a match; 4: HK
-in an organisation's name is Hong Kong)."""
+in an organisation's name is Hong Kong; 5: Korean names in Hangul spelt as lists spell them,
+and met by those spellings only)."""
 THRESHOLD = 0.8
 BIRTH_AGREES = 0.05
 BIRTH_CONFLICT = 0.3

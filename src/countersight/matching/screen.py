@@ -17,6 +17,7 @@ from countersight.matching.names import (
     Words,
     meets_nothing_bound,
     score_bound,
+    spelt_only,
     vocabulary_of,
     words_among,
     words_of,
@@ -101,14 +102,14 @@ class Screener:
         candidates = self.index.candidates(
             forms, sounds=party.schema != "Person", identifiers=party.identifiers
         )
-        # For a Chinese person's name in characters, only its syllables' spellings count,
-        # against names in characters (``Words.same``) or romanised (``Words.spelt``) alike:
-        # no typos are looked for, and a name of a candidate must meet one of them to be
-        # bounded above 0 (``_meeting``).
-        han = all(f.syllabic and f.script == "Han" for f in forms)
-        words = self._words(forms, candidates, alike=not han)
+        # For a Chinese or Korean person's name in characters, only its syllables' spellings
+        # count, against names in characters (``Words.same``) or romanised (``Words.spelt``)
+        # alike: no typos are looked for, and a name of a candidate must meet one of them to
+        # be bounded above 0 (``_meeting``).
+        spelt = all(spelt_only(f) for f in forms)
+        words = self._words(forms, candidates, alike=not spelt)
         group = self.index.names_group
-        met = words.spelt() if han else words.near
+        met = words.spelt() if spelt else words.near
         # Candidates with the same names and the same features that count against this party
         # (several lists list the same person) have the same result: scored once.
         keyed: dict[tuple[object, ...], list[tuple[int, Listed]]] = {}
