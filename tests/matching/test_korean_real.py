@@ -1,0 +1,67 @@
+"""Korean names written in Hangul against the real UN list, which spells the North Korean
+individuals it lists in McCune-Reischauer (apostrophes, typographic ones too, and hyphens as
+the list writes them). Skipped, saying why, when ../shared is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from countersight.importing import import_paths
+from countersight.matching.screen import Screener, party_from_row
+from countersight.store import open_store
+
+# Each name as a Korean writes it, and the UN reference of the listed individual it names (the
+# list's own spelling beside it). The North writes 리 where the South writes 이: both are Ri.
+HANGUL = [
+    ("김영철", "KPi.024"),  # KIM YONG CHOL
+    ("리수용", "KPi.052"),  # RI SU YONG
+    ("이수용", "KPi.052"),
+    ("박춘일", "KPi.029"),  # PAK CHUN IL
+    ("최춘식", "KPi.013"),  # CHOE CHUN-SIK
+    ("김정식", "KPi.066"),  # KIM JONG SIK
+    ("박영식", "KPi.063"),  # PAK YONG SIK
+    ("연정남", "KPi.010"),  # YO'N CHO'NG NAM
+    ("문정철", "KPi.012"),  # MUN CHO'NG-CH'O'L
+    ("리은성", "KPi.078"),  # RI U'N SO'NG (a typographic apostrophe in the list)
+    ("최석민", "KPi.064"),  # CH'OE SO'K MIN
+    ("주혁", "KPi.065"),  # CHU HYO'K
+    ("강룡", "KPi.020"),  # KANG RYONG
+    ("민병철", "KPi.047"),  # MIN BYONG CHOL
+]
+
+
+@pytest.fixture(scope="module")
+def un_screener(tmp_path_factory: pytest.TempPathFactory) -> Screener:
+    from tests.conftest import SHARED
+
+    xml = SHARED / "data" / "lists" / "un" / "un_consolidated_2026-02-27.xml"
+    if not xml.is_file():
+        pytest.skip(f"real lists not available: {xml} is absent (only in the project workspace)")
+    db: Path = tmp_path_factory.mktemp("korean") / "un.db"
+    with open_store(db) as store:
+        import_paths(store, [xml])
+        return Screener.from_store(store)
+
+
+@pytest.mark.parametrize(("hangul", "reference"), HANGUL)
+def test_a_listed_north_korean_is_found_by_the_name_in_hangul(
+    un_screener: Screener, hangul: str, reference: str
+) -> None:
+    hits = un_screener.screen(party_from_row(hangul, "Person"), 1)
+    assert hits and hits[0].result.match, hangul
+    assert hits[0].listed.source_ref == reference
+
+
+@pytest.mark.parametrize(
+    "hangul",
+    [
+        "김영남",  # KIM YONG CHOL's family name and first syllable, another name
+        "박민수",  # Min is not In (PAK IN SU is no UN entry, nor is this)
+        "윤정남",  # Yun is not Yon (YO'N CHO'NG NAM)
+    ],
+)
+def test_a_korean_name_a_syllable_apart_is_no_match(un_screener: Screener, hangul: str) -> None:
+    hits = un_screener.screen(party_from_row(hangul, "Person"), 1)
+    assert not hits or not hits[0].result.match, (hangul, hits[0].listed.caption)
