@@ -58,7 +58,7 @@ def test_a_listed_north_korean_is_found_by_the_name_in_hangul(
     "hangul",
     [
         "김영남",  # KIM YONG CHOL's family name and first syllable, another name
-        "박민수",  # Min is not In (PAK IN SU is no UN entry, nor is this)
+        "박춘인",  # In is not Il (PAK CHUN IL)
         "윤정남",  # Yun is not Yon (YO'N CHO'NG NAM)
     ],
 )
