@@ -794,3 +794,15 @@ def test_a_korean_name_in_hangul_is_a_token_a_syllable_with_its_spellings() -> N
     assert form.syllabic and form.script == "Hangul"
     assert [t.text for t in form.tokens] == ["bak", "bong", "ju"]
     assert "pak" in form.tokens[0].alt and "pong" in form.tokens[1].alt
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("جعفر", ["jafr"]),  # Jafar: an ayn inside the name
+        ("عبد الله", ["abd", "allh"]),  # Abd Allah: an ayn first
+        ("عطاء", ["ataa"]),  # Ata: an ayn and a hamza
+    ],
+)
+def test_an_ayn_or_a_hamza_is_read_as_a_vowel_not_as_a_break(name: str, words: list[str]) -> None:
+    assert [t.text for t in prepare(name, "Person").tokens] == words

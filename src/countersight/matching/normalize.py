@@ -135,11 +135,13 @@ _ICU_SCRIPTS = frozenset({"Arabic", "Hebrew"})
 def _ascii_word(word: str) -> str:
     """One word in ASCII. anyascii is fast and good for most scripts; for Arabic and Hebrew,
     which leave short vowels unwritten, ICU's transliteration (through rigour) keeps the long
-    vowels and the article that anyascii drops, so it is worth its cost (cached per word)."""
+    vowels and the article that anyascii drops, so it is worth its cost (cached per word). ICU
+    writes ayn and hamza as "?", which split the word in two (جعفر "j fr"): they are read as
+    "a", as Latin names mostly write them (Ali, Jafar, Abd)."""
     if word.isascii():
         return word
     if script_of(word) in _ICU_SCRIPTS:
-        return ascii_text(word)
+        return ascii_text(word).replace("?", "a")
     return anyascii(word)
 
 
