@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 # change; the .py files stay the source of truth (README, "Compiled matching core").
 # COUNTERSIGHT_PURE=1 leaves it uncompiled. CORE_SOURCES: countersight.matching.CORE (a test
 # checks that the two agree).
-CORE_SOURCES := $(patsubst %,src/countersight/matching/%.py,normalize phonetic names score index screen)
+CORE_SOURCES := $(patsubst %,src/countersight/matching/%.py,abjad normalize phonetic names score index screen)
 COMPILED := src/countersight/matching/compiled-from.txt
 
 $(COMPILED): $(STAMP) $(CORE_SOURCES) src/countersight/matching/__init__.py tools/compile.py

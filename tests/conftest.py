@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from countersight.cli import run
 from countersight.store import Store, open_store
+
+if TYPE_CHECKING:
+    from countersight.matching.screen import Screener
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -65,3 +69,17 @@ class CLI:
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]) -> CLI:
     return CLI(capsys)
+
+
+def screener_of_real_list(folder: Path, relative: str) -> Screener:
+    """A screener over one real list (``relative`` to ``../shared/data/lists``), imported into
+    a store in ``folder``; skips the test, saying why, when the list is absent."""
+    from countersight.importing import import_paths
+    from countersight.matching.screen import Screener
+
+    path = SHARED / "data" / "lists" / relative
+    if not path.exists():
+        pytest.skip(f"real lists not available: {path} is absent (only in the project workspace)")
+    with open_store(folder / "lists.db") as store:
+        import_paths(store, [path])
+        return Screener.from_store(store)

@@ -4,13 +4,10 @@ the list writes them). Skipped, saying why, when ../shared is absent."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from countersight.importing import import_paths
 from countersight.matching.screen import Screener, party_from_row
-from countersight.store import open_store
+from tests.conftest import screener_of_real_list
 
 # Each name as a Korean writes it, and the UN reference of the listed individual it names (the
 # list's own spelling beside it). The North writes 리 where the South writes 이: both are Ri.
@@ -34,15 +31,9 @@ HANGUL = [
 
 @pytest.fixture(scope="module")
 def un_screener(tmp_path_factory: pytest.TempPathFactory) -> Screener:
-    from tests.conftest import SHARED
-
-    xml = SHARED / "data" / "lists" / "un" / "un_consolidated_2026-02-27.xml"
-    if not xml.is_file():
-        pytest.skip(f"real lists not available: {xml} is absent (only in the project workspace)")
-    db: Path = tmp_path_factory.mktemp("korean") / "un.db"
-    with open_store(db) as store:
-        import_paths(store, [xml])
-        return Screener.from_store(store)
+    return screener_of_real_list(
+        tmp_path_factory.mktemp("korean"), "un/un_consolidated_2026-02-27.xml"
+    )
 
 
 @pytest.mark.parametrize(("hangul", "reference"), HANGUL)

@@ -112,6 +112,10 @@ ENTITIES = [
     ),
     # A Korean name in Hangul (syllabic, not Chinese) and one romanised with a word over.
     _person("j9", "list_j", ["김정은", "Kim Jong Un Sung"]),
+    # Latin names that names written in Arabic meet by their consonants (``abjad``).
+    _person("k1", "list_k", ["Saddam Hussein al-Tikriti"], "1937", "iq"),
+    _person("k2", "list_k", ["Mahmoud Hassan"]),
+    _person("k3", "list_k", ["Mohammed Hassan Ali"]),
     _org("o1", ["Siemens AG", "Siemens Aktiengesellschaft"], "de"),
     _org("o2", ["People's Liberation Army", "PLA"], "cn"),
     _org("o3", ["Banco Santander Chile S.A."], "cl"),
@@ -153,6 +157,9 @@ QUERIES = [
     party_from_row("Abdalrahman", "Person"),
     party_from_row("김정은", "Person"),
     party_from_row("Лавров Сергей", "Person"),
+    party_from_row("صدام حسين", "Person", "1937"),
+    party_from_row("محمد حسن", "Person"),
+    party_from_row("Mohammed Hassan", "Person"),
     party_from_row("Sergei Lavrov (Сергей Лавров)", "Person", "1950"),
     party_from_row("SiemensAG", "Company", None, ["de"]),
     party_from_row("PLA", "Organization"),
@@ -314,3 +321,15 @@ def _query_words(index: Index, party: Party) -> tuple[tuple[NameForm, ...], list
         index.rarity,
     )
     return forms, candidates, words
+
+
+def test_a_name_in_arabic_is_screened_against_latin_names() -> None:
+    """Its words look up the people's Latin words with their consonants (``Index.spellings``)
+    and meet them by ``abjad.meets``: Saddam Hussein is found; محمد حسن meets Mohammed Hassan
+    Ali, not Mahmoud Hassan."""
+    screener = Screener(Index(ENTITIES), [])
+    saddam = screener.screen(party_from_row("صدام حسين", "Person", "1937"), 3)
+    assert saddam[0].listed.entity_id == "k1" and saddam[0].result.match
+    hits = screener.screen(party_from_row("محمد حسن", "Person"), 5)
+    similarity = {h.listed.entity_id: h.result.similarity for h in hits}
+    assert similarity["k3"] > similarity.get("k2", 0.0) + 0.3

@@ -23,7 +23,7 @@ from types import ModuleType
 
 from countersight.settings import PREFIX, switch
 
-CORE = ("normalize", "phonetic", "names", "score", "index", "screen")
+CORE = ("abjad", "normalize", "phonetic", "names", "score", "index", "screen")
 """The modules compiled, in one mypyc group (they call one another directly)."""
 COMPILED_FROM = "compiled-from.txt"
 """Written by the build beside the extensions: the compiler, then the digest of the sources."""

@@ -3,8 +3,9 @@ entities in the store, so that a query scores a few dozen candidates instead of 
 
 Keys are the words of each name (and their other spellings), plus the first and last four
 letters of longer words, which survive most typos, and the consonant skeletons of Chinese
-brands (``phonetic``; the loose ones at a lower weight). A key shared by very many names (a
-common first name, "trading") is only used when the query has nothing rarer."""
+brands (``phonetic``; the loose ones at a lower weight). A name written in Arabic or Hebrew
+looks up the people's Latin words with its words' consonants (``abjad``). A key shared by very
+many names (a common first name, "trading") is only used when the query has nothing rarer."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, ClassVar, cast
 
+from countersight.matching import abjad
 from countersight.matching.glossary import LATIN_WEAK_WORDS
 from countersight.matching.normalize import NameForm, Token
 from countersight.matching.phonetic import (
@@ -38,6 +40,11 @@ COMMON_POSTINGS = 3000
 AFFIX_WEIGHT = 0.4
 SOUND_WEIGHT = 0.5
 LOOSE_SOUND_WEIGHT = 0.3
+ABJAD_WEIGHT = 0.5
+COMMON_SPELLINGS = 500
+"""The Latin spellings of a word written in an abjad (Mohammed, Muhammad, Mohamed) are looked
+up as one key; a key of more names than this is left for the query's rarer words: what it
+would add are more spellings of a common name than the candidates can hold."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +103,16 @@ def keys(form: NameForm) -> list[tuple[str, float]]:
     if len(form.tokens) > 1 and len(joined) >= 6:
         out.append(("j" + joined, 1.0))
     return out
+
+
+def _by_skeleton(skeletons: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Words (keys of ``skeletons``, with their consonants) by their consonants; none of one
+    letter, nor without consonants."""
+    out: dict[str, list[str]] = {}
+    for word, skeleton in skeletons.items():
+        if skeleton and len(word) > 1:
+            out.setdefault(skeleton, []).append(word)
+    return {skeleton: tuple(words) for skeleton, words in out.items()}
 
 
 @contextmanager
@@ -186,6 +203,7 @@ class Index:
         # Arrays from the start: a list would hold every number as an object until the end
         # (a million of them, some 35 MB at the peak for every list in ../shared).
         postings: dict[str, array[int]] = defaultdict(lambda: array("I"))
+        skeletons: dict[str, str] = {}  # people's Latin words' consonants (``spellings``)
         for entity in entities:
             party = party_of(entity)
             forms = tuple(dict.fromkeys(f for f in party.forms() if f.tokens))
@@ -219,10 +237,17 @@ class Index:
                 self.name_owner.append(number)
                 for key in {k for k, _ in keys(form)}:
                     postings[key].append(name_number)
+                if party.schema == "Person":
+                    for t in form.tokens:
+                        if not t.abjad and t.text not in skeletons and t.text.isalpha():
+                            skeletons[t.text] = abjad.latin_consonants(t.text)
             for identifier in party.identifiers:
                 if len(identifier) >= MIN_IDENTIFIER:
                     postings["i" + identifier].append(first_name)
         self.postings = Postings(postings)  # emptying ``postings``
+        self.spellings: dict[str, tuple[str, ...]] = _by_skeleton(skeletons)
+        """People's Latin words by their consonants (``abjad.latin_skeleton``): what a name
+        written in Arabic or Hebrew looks up by its words' (``abjad.skeletons``)."""
         names = max(1, len(self.name_owner))
         self._log_names = math.log(names + 1)
         self._rarity: dict[str, float] = {}
@@ -236,6 +261,7 @@ class Index:
         "names_group",
         "words",
         "postings",
+        "spellings",
         "_log_names",
         "_rarity",
         "_sounds",
@@ -305,6 +331,17 @@ class Index:
                     continue
                 for name in found:
                     scores[name] = scores.get(name, 0.0) + weight
+            # A name written in an abjad: each of its words looks up the people's Latin words
+            # with its consonants (``spellings``), all of them as one key would, counted and
+            # weighed together.
+            for words in self._spelling_groups(form):
+                count = sum(postings.count("w" + word) for word in words)
+                if not count or count > COMMON_SPELLINGS:
+                    continue
+                weight = ABJAD_WEIGHT * self._weight(count)
+                for word in words:
+                    for name in postings.get("w" + word) or ():
+                        scores[name] = scores.get(name, 0.0) + weight
         if not scores and skipped:
             # Only common words: look among their names after all, the rarest key first.
             _, key, base = min(skipped, key=itemgetter(0))
@@ -330,6 +367,17 @@ class Index:
                     for key in sound_keys(token, loose):
                         out.setdefault("k" + key, weight)
         return list(out.items())
+
+    def _spelling_groups(self, form: NameForm) -> list[tuple[str, ...]]:
+        """For each word of ``form`` written in an abjad, and each reading of it, the people's
+        Latin words with its consonants (``spellings``)."""
+        return [
+            self.spellings[skeleton]
+            for t in form.tokens
+            if t.abjad
+            for skeleton in abjad.skeletons(t.text)
+            if skeleton in self.spellings
+        ]
 
     def _sound_words(self) -> dict[str, list[str]]:
         """The list's Latin words by skeleton, loose ones too (``phonetic``): worked out on

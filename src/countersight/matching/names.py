@@ -6,13 +6,14 @@ a word that is common in the list being screened counts for less (``rarity``).""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
+from countersight.matching import abjad
 from countersight.matching.normalize import NameForm, Token, fold, token
 from countersight.matching.phonetic import can_sound, sound_similarity
 
@@ -59,8 +60,9 @@ def spelt_only(form: NameForm) -> bool:
 def word_similarity(a: Token, b: Token, exact: bool = False) -> float:
     """1.0 for the same word; a Chinese brand and a Latin word that sound alike (see
     ``phonetic``) 0.9; an initial meets its word at 0.8; a typo (one edit in a short word, a
-    transposition, two edits in a long one) keeps most of the similarity; a different word
-    is 0."""
+    transposition, two edits in a long one) keeps most of the similarity; a word of a name
+    written in Arabic or Hebrew and a Latin spelling of it at least 0.9 (``abjad``); a
+    different word is 0."""
     if a.text == b.text or a.text in b.alt or b.text in a.alt:
         return 1.0
     if exact:
@@ -70,7 +72,15 @@ def word_similarity(a: Token, b: Token, exact: bool = False) -> float:
     short = min(len(a.text), len(b.text))
     if short == 1:
         return 0.8 if a.text[0] == b.text[0] else 0.0
-    return _typo_similarity(a.text, b.text, OSA.distance(a.text, b.text))
+    similarity = _typo_similarity(a.text, b.text, OSA.distance(a.text, b.text))
+    if _spelt_in_latin(a, b) or _spelt_in_latin(b, a):
+        return max(similarity, abjad.SIMILARITY)
+    return similarity
+
+
+def _spelt_in_latin(written: Token, word: Token) -> bool:
+    """Whether ``word``, not written in an abjad, spells ``written``, written in one."""
+    return written.abjad and not word.abjad and abjad.meets(written.text, word.text)
 
 
 def _allowed(length: int) -> int:
@@ -162,8 +172,9 @@ def vocabulary_of(
     tokens: Sequence[Token], rarity: Rarity | None, weights: dict[str, float]
 ) -> Vocabulary:
     """The distinct words of ``tokens``, in order, of two letters or more and of one, and those
-    of the tokens that have other spellings or are Chinese brands; the words' weights are
-    added to ``weights`` where it lacks them. A screener keeps one per listed entity."""
+    of the tokens that have other spellings, are Chinese brands or are written in an abjad;
+    the words' weights are added to ``weights`` where it lacks them. A screener keeps one per
+    listed entity."""
     texts = tuple(dict.fromkeys(t.text for t in tokens))
     for w in texts:
         if w not in weights:
@@ -171,7 +182,7 @@ def vocabulary_of(
     return (
         tuple(w for w in texts if len(w) > 1),
         tuple(w for w in texts if len(w) == 1),
-        tuple(t for t in tokens if t.alt or t.syllables),
+        tuple(t for t in tokens if t.alt or t.syllables or t.abjad),
     )
 
 
@@ -184,10 +195,12 @@ def words_among(
     weights: dict[str, float],
     others: dict[str, Token] | None = None,
     alike: bool = True,
+    spellings: Mapping[str, Sequence[str]] | None = None,
 ) -> Words:
     """``words_of`` with the vocabulary given as its words of two letters or more
     (``longer``) and its one-letter words (``initials``), repeats allowed, and those of its
-    tokens that have other spellings or are Chinese brands (``marked``): what a screener can
+    tokens that have other spellings, are Chinese brands or are written in an abjad
+    (``marked``): what a screener can
     keep per listed entity and put together without reading a word. ``weights`` must hold
     the weight of every word of the vocabulary; the query's are added to it, and it is the
     result's ``weight``. A query with Chinese brands also needs ``others``, the vocabulary's
@@ -198,7 +211,9 @@ def words_among(
     one. Without ``alike``, typos and sound-alikes are not looked for: ``near`` then holds
     what ``Words.same`` and ``Words.spelt`` keep (the same words in any of their spellings,
     and initials), all that counts for a Chinese or Korean person's name in characters
-    (``_near``)."""
+    (``_near``). A word of the query written in an abjad is compared with the vocabulary's
+    Latin words that have its consonants: those ``spellings`` gives (a screener passes the
+    index's, its people's Latin words by consonants), else all of them."""
     by_alt: dict[str, list[str]] = {}
     brands: dict[str, Token] = {}  # Chinese brands, which Latin words may sound like
     for t in marked:
@@ -213,6 +228,16 @@ def words_among(
     # Once each: candidates share words (a common surname), and comparing one again finds
     # nothing new (about half of them, for people's names on every list in ../shared).
     longer = list(dict.fromkeys(longer))
+    # Names written in an abjad and their Latin spellings (``abjad``), looked up by consonants:
+    # the vocabulary's abjad words for the query's Latin words, and the vocabulary's other
+    # words for the query's abjad words (worked out for the first of these only).
+    written: dict[str, list[str]] = {}
+    for t in marked:
+        if t.abjad:
+            for skeleton in abjad.skeletons(t.text):
+                written.setdefault(skeleton, []).append(t.text)
+    by_skeleton: dict[str, list[str]] | None = None
+    vocabulary: set[str] | None = None
     near: dict[str, dict[str, float]] = {}
     seen: set[str] = set()
     for q in query:
@@ -254,9 +279,37 @@ def words_among(
             for word, t in sounding.items():
                 if found.get(word) != 1.0 and (sound := sound_similarity(q, t)):
                     found[word] = sound
+        if q.abjad:
+            for skeleton in abjad.skeletons(q.text):
+                if spellings is not None:
+                    if vocabulary is None:
+                        vocabulary = set(longer).difference(w for f in written.values() for w in f)
+                    spelt = [w for w in spellings.get(skeleton, ()) if w in vocabulary]
+                else:
+                    if by_skeleton is None:
+                        by_skeleton = _by_skeleton(longer, written)
+                    spelt = by_skeleton.get(skeleton, [])
+                for word in spelt:
+                    if found.get(word, 0.0) < abjad.SIMILARITY and abjad.meets(q.text, word):
+                        found[word] = abjad.SIMILARITY
+        elif written and len(q.text) > 1:
+            for word in written.get(abjad.latin_skeleton(q.text), ()):
+                if found.get(word, 0.0) < abjad.SIMILARITY and abjad.meets(word, q.text):
+                    found[word] = abjad.SIMILARITY
         for word, similarity in found.items():
             near.setdefault(word, {})[q.text] = similarity
     return Words(near, weights)
+
+
+def _by_skeleton(words: list[str], written: dict[str, list[str]]) -> dict[str, list[str]]:
+    """``words`` by their consonants read as Latin (``abjad.latin_skeleton``), leaving out
+    those written in an abjad (in ``written``)."""
+    abjad_words = {w for found in written.values() for w in found}
+    out: dict[str, list[str]] = {}
+    for word in words:
+        if word not in abjad_words:
+            out.setdefault(abjad.latin_skeleton(word), []).append(word)
+    return out
 
 
 def word_weight(word: str, rarity: Rarity | None) -> float:

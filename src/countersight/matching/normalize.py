@@ -54,6 +54,9 @@ class Token:
     aside: bool = False
     """A word in brackets on its own, "(SpaceTy)": a short name or a place beside the name,
     which a name in another script need not have."""
+    abjad: bool = False
+    """A word of a person's name written in Arabic or Hebrew, transliterated as written, short
+    vowels unwritten ("mhmd"): it meets a Latin word by ``abjad.meets`` (Mohammed)."""
 
     def __reduce__(self) -> tuple[type[Any], tuple[Any, ...]]:
         return by_fields(self)  # pickle cannot restore a compiled class otherwise (see there)
@@ -66,9 +69,10 @@ def token(
     alt: tuple[str, ...] = (),
     syllables: tuple[str, ...] = (),
     aside: bool = False,
+    abjad: bool = False,
 ) -> Token:
     """One shared Token per distinct word: a list of 50,000 entities repeats its words a lot."""
-    return Token(sys.intern(text), weak, alt, syllables, aside)
+    return Token(sys.intern(text), weak, alt, syllables, aside, abjad)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,12 +140,13 @@ def _ascii_word(word: str) -> str:
     """One word in ASCII. anyascii is fast and good for most scripts; for Arabic and Hebrew,
     which leave short vowels unwritten, ICU's transliteration (through rigour) keeps the long
     vowels and the article that anyascii drops, so it is worth its cost (cached per word). ICU
-    writes ayn and hamza as "?", which split the word in two (جعفر "j fr"): they are read as
-    "a", as Latin names mostly write them (Ali, Jafar, Abd)."""
+    writes ayn and hamza as "?", which split the word in two (جعفر "j fr"): they are written
+    "e", a letter ICU never gives an Arabic word, which ``abjad`` reads as a vowel that Latin
+    names may write or not (Ismail, Ismaeel; Jafar; Saad)."""
     if word.isascii():
         return word
     if script_of(word) in _ICU_SCRIPTS:
-        return ascii_text(word).replace("?", "a")
+        return ascii_text(word).replace("?", "e")
     return anyascii(word)
 
 
@@ -313,10 +318,12 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
             aside = _aside(text) if "(" in text or "\uff08" in text else frozenset()
             tokens = _org_tokens(words, aside)
         else:
-            # Titles dropped (only titles: kept, weak); particles kept, weak.
-            tokens = [token(w, w in PARTICLES) for w in words if w not in PERSON_TITLES] or [
-                token(w, True) for w in words
-            ]
+            # Titles dropped (only titles: kept, weak); particles kept, weak. Written in an
+            # abjad, the words meet their Latin spellings by their consonants (``abjad``).
+            unvowelled = script in _ICU_SCRIPTS
+            tokens = [
+                token(w, w in PARTICLES, abjad=unvowelled) for w in words if w not in PERSON_TITLES
+            ] or [token(w, True, abjad=unvowelled) for w in words]
     size = sum(len(t.text) for t in tokens) + sum(map(len, org_types))
     patronymics = (
         tuple(i for i, t in enumerate(tokens) if is_patronymic(t.text))

@@ -169,7 +169,14 @@ class Screener:
             initials.extend(kept[1])
             marked.extend(kept[2])
         return words_among(
-            query, longer, initials, marked, self.index.rarity, self._weights, alike=alike
+            query,
+            longer,
+            initials,
+            marked,
+            self.index.rarity,
+            self._weights,
+            alike=alike,
+            spellings=self.index.spellings,
         )
 
     def _vocabulary(self, number: int) -> Vocabulary:

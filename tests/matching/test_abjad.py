@@ -1,0 +1,112 @@
+"""Names written in Arabic or Hebrew against their Latin spellings (``matching.abjad``): the
+consonants and the long vowels the abjad writes must be there, the short vowels are free."""
+
+from __future__ import annotations
+
+import pytest
+
+from countersight.matching import abjad
+from countersight.matching.normalize import prepare
+from countersight.matching.score import compare_names
+from countersight.matching.screen import Screener, party_from_row
+from tests.conftest import screener_of_real_list
+
+
+def _written(word: str) -> str:
+    """A word in Arabic or Hebrew as screening transliterates it."""
+    (token,) = prepare(word, "Person").tokens
+    assert token.abjad
+    return token.text
+
+
+@pytest.mark.parametrize(
+    ("written", "latin"),
+    [
+        ("محمد", "mohammed"),
+        ("محمد", "muhammad"),
+        ("محمد", "mohamed"),
+        ("محمود", "mahmoud"),
+        ("حسين", "hussein"),
+        ("حسين", "husayn"),
+        ("حسن", "hassan"),
+        ("صدام", "saddam"),
+        ("علي", "ali"),
+        ("يوسف", "youssef"),
+        ("يوسف", "yusuf"),
+        ("جعفر", "jafar"),  # an ayn, not written
+        ("جعفر", "jaafar"),  # an ayn, written as a vowel
+        ("إسماعيل", "ismail"),
+        ("أسامة", "osama"),  # ta marbuta, not written
+        ("الرشيد", "rashid"),  # the article, a word of its own in the Latin name
+        ("قاسم", "kassem"),  # q as k, a letter doubled
+        ("خالد", "khaled"),
+        ("الله", "allah"),
+        ("נתניהו", "netanyahu"),
+    ],
+)
+def test_an_abjad_word_meets_its_latin_spellings(written: str, latin: str) -> None:
+    assert abjad.meets(_written(written), latin)
+
+
+@pytest.mark.parametrize(
+    ("written", "latin"),
+    [
+        ("محمد", "mahmoud"),  # Mahmoud has a long vowel محمد does not write
+        ("محمود", "mohammed"),  # and محمود writes one Mohammed lacks
+        ("حسين", "hassan"),  # ya, a long i: not a
+        ("صدام", "adam"),  # a consonant missing
+        ("علي", "alexander"),  # one consonant meets a short word only
+        ("خالد", "khalil"),
+        ("معيض", "omid"),  # a vowel first, where the abjad starts with a consonant
+    ],
+)
+def test_an_abjad_word_does_not_meet_other_words(written: str, latin: str) -> None:
+    assert not abjad.meets(_written(written), latin)
+
+
+def test_the_fast_skeleton_is_the_one_of_the_classes() -> None:
+    words = ["mohammed", "saddam", "hussein", "sheikh", "qaradawi", "zawahiri", "abdullah"]
+    words += ["chakib", "thabet", "dhahir", "ghassan", "philip", "jackson", "ahh", "h", ""]
+    for word in words:
+        assert abjad.latin_skeleton(word) == abjad._skeleton(abjad._classes(word)), word
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "expected"),
+    [
+        ("محمد علي حسن", "Mohammed Ali Hassan", True),
+        ("Mohammed Ali Hassan", "محمد علي حسن", True),  # either way round
+        ("صدام حسين", "Saddam Hussein", True),
+        ("أيمن الظواهري", "Ayman al-Zawahiri", True),
+        ("عبد العزيز الرشيد", "Abd al-Aziz al-Rashid", True),
+        ("בנימין נתניהו", "Binyamin Netanyahu", True),
+        ("محمد حسن", "Mahmoud Hassan", False),
+        ("حسين علي", "Hassan Ali", False),
+    ],
+)
+def test_names_in_an_abjad_against_latin_ones(query: str, listed: str, expected: bool) -> None:
+    assert compare_names(query, listed, "Person").match is expected
+
+
+# Names written in Arabic, and the entry of the OFAC list of July 2021 (Latin names only) that
+# spells them (its ent_num, the list's spelling beside it).
+OFAC = [
+    ("أيمن الظواهري", "2676"),  # AL ZAWAHIRI, Dr. Ayman
+    ("قاسم سليماني", "10481"),  # SOLEIMANI, Qasem
+    ("إسماعيل هنية", "23627"),  # HANIYEH, Ismail
+    ("نزار جمعة علي القصير", "8332"),  # AL-QASIR, Nazar Jumah Ali
+]
+
+
+@pytest.fixture(scope="module")
+def ofac_screener(tmp_path_factory: pytest.TempPathFactory) -> Screener:
+    return screener_of_real_list(tmp_path_factory.mktemp("abjad"), "ofac/sdn_2021-07")
+
+
+@pytest.mark.parametrize(("arabic", "reference"), OFAC)
+def test_a_name_in_arabic_finds_its_entry_on_a_list_in_latin_letters(
+    ofac_screener: Screener, arabic: str, reference: str
+) -> None:
+    hits = ofac_screener.screen(party_from_row(arabic, "Person"), 1)
+    assert hits and hits[0].result.match, arabic
+    assert hits[0].listed.source_ref == reference
