@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from countersight.matching import abjad
-from countersight.matching.normalize import prepare
+from countersight.matching.normalize import compounds, prepare
 from countersight.matching.score import compare_names
 from countersight.matching.screen import Screener, party_from_row
 from tests.conftest import screener_of_real_list
@@ -82,6 +82,14 @@ def test_the_fast_skeleton_is_the_one_of_the_classes() -> None:
         ("בנימין נתניהו", "Binyamin Netanyahu", True),
         ("محمد حسن", "Mahmoud Hassan", False),
         ("حسين علي", "Hassan Ali", False),
+        # Compounds that Latin names write as one word (``normalize.compounds``).
+        ("عبد الله", "Abdullah", True),
+        ("عبد الرحمن", "Abdulrahman", True),
+        ("عبد الرحمن", "Abdurrahman", True),  # the article as the sun letter
+        ("حسن نصر الله", "Hassan Nasrallah", True),
+        ("صلاح الدين", "Salahuddin", True),
+        ("عبد الله", "Abdul", False),
+        ("عبد الرحمن", "Abdul", False),
     ],
 )
 def test_names_in_an_abjad_against_latin_ones(query: str, listed: str, expected: bool) -> None:
@@ -95,6 +103,7 @@ OFAC = [
     ("قاسم سليماني", "10481"),  # SOLEIMANI, Qasem
     ("إسماعيل هنية", "23627"),  # HANIYEH, Ismail
     ("نزار جمعة علي القصير", "8332"),  # AL-QASIR, Nazar Jumah Ali
+    ("حسن نصر الله", "2686"),  # NASRALLAH, Hasan
 ]
 
 
@@ -110,3 +119,13 @@ def test_a_name_in_arabic_finds_its_entry_on_a_list_in_latin_letters(
     hits = ofac_screener.screen(party_from_row(arabic, "Person"), 1)
     assert hits and hits[0].result.match, arabic
     assert hits[0].listed.source_ref == reference
+
+
+def test_a_name_with_compounds_has_a_form_with_each_as_one_word() -> None:
+    form = prepare("محمد عبد الله نور الدين", "Person")
+    joined = compounds(form)
+    assert joined is not None and joined.original == form.original
+    assert [t.text for t in joined.tokens] == ["mhmd", "ebdallh", "nwraldyn"]
+    assert joined.tokens[2].alt == ("nwradyn",)  # ud-din
+    assert compounds(prepare("محمد علي", "Person")) is None
+    assert compounds(prepare("Abd Allah", "Person")) is None

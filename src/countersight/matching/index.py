@@ -375,7 +375,8 @@ class Index:
             self.spellings[skeleton]
             for t in form.tokens
             if t.abjad
-            for skeleton in abjad.skeletons(t.text)
+            for text in (t.text, *t.alt)
+            for skeleton in abjad.skeletons(text)
             if skeleton in self.spellings
         ]
 

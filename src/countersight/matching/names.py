@@ -80,7 +80,11 @@ def word_similarity(a: Token, b: Token, exact: bool = False) -> float:
 
 def _spelt_in_latin(written: Token, word: Token) -> bool:
     """Whether ``word``, not written in an abjad, spells ``written``, written in one."""
-    return written.abjad and not word.abjad and abjad.meets(written.text, word.text)
+    return (
+        written.abjad
+        and not word.abjad
+        and any(abjad.meets(text, word.text) for text in (written.text, *written.alt))
+    )
 
 
 def _allowed(length: int) -> int:
@@ -231,11 +235,12 @@ def words_among(
     # Names written in an abjad and their Latin spellings (``abjad``), looked up by consonants:
     # the vocabulary's abjad words for the query's Latin words, and the vocabulary's other
     # words for the query's abjad words (worked out for the first of these only).
-    written: dict[str, list[str]] = {}
+    written: dict[str, list[tuple[str, str]]] = {}  # by consonants: word, one of its spellings
     for t in marked:
         if t.abjad:
-            for skeleton in abjad.skeletons(t.text):
-                written.setdefault(skeleton, []).append(t.text)
+            for text in (t.text, *t.alt):
+                for skeleton in abjad.skeletons(text):
+                    written.setdefault(skeleton, []).append((t.text, text))
     by_skeleton: dict[str, list[str]] | None = None
     vocabulary: set[str] | None = None
     near: dict[str, dict[str, float]] = {}
@@ -280,31 +285,36 @@ def words_among(
                 if found.get(word) != 1.0 and (sound := sound_similarity(q, t)):
                     found[word] = sound
         if q.abjad:
-            for skeleton in abjad.skeletons(q.text):
-                if spellings is not None:
-                    if vocabulary is None:
-                        vocabulary = set(longer).difference(w for f in written.values() for w in f)
-                    spelt = [w for w in spellings.get(skeleton, ()) if w in vocabulary]
-                else:
-                    if by_skeleton is None:
-                        by_skeleton = _by_skeleton(longer, written)
-                    spelt = by_skeleton.get(skeleton, [])
-                for word in spelt:
-                    if found.get(word, 0.0) < abjad.SIMILARITY and abjad.meets(q.text, word):
-                        found[word] = abjad.SIMILARITY
+            for text in (q.text, *q.alt):
+                for skeleton in abjad.skeletons(text):
+                    if spellings is not None:
+                        if vocabulary is None:
+                            vocabulary = set(longer).difference(
+                                w for found_written in written.values() for w, _ in found_written
+                            )
+                        spelt = [w for w in spellings.get(skeleton, ()) if w in vocabulary]
+                    else:
+                        if by_skeleton is None:
+                            by_skeleton = _by_skeleton(longer, written)
+                        spelt = by_skeleton.get(skeleton, [])
+                    for word in spelt:
+                        if found.get(word, 0.0) < abjad.SIMILARITY and abjad.meets(text, word):
+                            found[word] = abjad.SIMILARITY
         elif written and len(q.text) > 1:
-            for word in written.get(abjad.latin_skeleton(q.text), ()):
-                if found.get(word, 0.0) < abjad.SIMILARITY and abjad.meets(word, q.text):
+            for word, text in written.get(abjad.latin_skeleton(q.text), ()):
+                if found.get(word, 0.0) < abjad.SIMILARITY and abjad.meets(text, q.text):
                     found[word] = abjad.SIMILARITY
         for word, similarity in found.items():
             near.setdefault(word, {})[q.text] = similarity
     return Words(near, weights)
 
 
-def _by_skeleton(words: list[str], written: dict[str, list[str]]) -> dict[str, list[str]]:
+def _by_skeleton(
+    words: list[str], written: dict[str, list[tuple[str, str]]]
+) -> dict[str, list[str]]:
     """``words`` by their consonants read as Latin (``abjad.latin_skeleton``), leaving out
     those written in an abjad (in ``written``)."""
-    abjad_words = {w for found in written.values() for w in found}
+    abjad_words = {w for found in written.values() for w, _ in found}
     out: dict[str, list[str]] = {}
     for word in words:
         if word not in abjad_words:

@@ -336,6 +336,61 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
     )
 
 
+def compounds(form: NameForm) -> NameForm | None:
+    """A person's name written in an abjad with its compounds as one word each, as Latin names
+    often write them: عبد with the name after it (ebd allh, Abdullah; ebd alrhmn,
+    Abdulrahman), الله and الدين with the name before (nsr allh, Nasrallah; nwr aldyn,
+    Nuruddin). An article before a sun letter may be written as that letter (ud-din): that
+    spelling is another one of the word (not for الله, whose ll is the article already). None
+    for a name without such compounds."""
+    tokens = form.tokens
+    if not any(t.abjad for t in tokens):
+        return None
+    out: list[Token] = []
+    i = 0
+    joined = False
+    while i < len(tokens):
+        t = tokens[i]
+        if (
+            i + 1 < len(tokens)
+            and t.abjad
+            and tokens[i + 1].abjad
+            and (t.text == _SERVANT or tokens[i + 1].text in _JOINED_AFTER)
+        ):
+            first, second = t.text, tokens[i + 1].text
+            spellings = [first + second]
+            if second != "allh" and second[:2] == "al" and second[2:3] in _SUN_LETTERS:
+                spellings.append(first + "a" + second[2:])  # the article as the sun letter
+            out.append(token(spellings[0], alt=tuple(spellings[1:]), abjad=True))
+            i += 2
+            joined = True
+        else:
+            out.append(t)
+            i += 1
+    if not joined:
+        return None
+    return NameForm(
+        form.original,
+        tuple(out),
+        form.org_types,
+        form.script,
+        form.size,
+        (),
+        form.syllabic,
+        form.brands,
+    )
+
+
+_SERVANT = "ebd"
+"""عبد (Abd, "servant of"), as ICU writes it (``_ascii_word``): one word with the name after
+it."""
+_JOINED_AFTER = frozenset({"allh", "aldyn"})
+"""الله (Allah) and الدين (al-Din), as ICU writes them: one word with the name before."""
+_SUN_LETTERS = frozenset("tdrzslnx")
+"""The first letters of ICU's spelling of the sun letters, which an article before them
+becomes (t, th; d, dh; r; z; s, sh; l; n; and ṣ, ḍ, ṭ, ẓ, which ICU writes s, d, t, z)."""
+
+
 _ROMAN = re.compile(r"x{0,3}(ix|iv|v?i{0,3})", re.IGNORECASE)
 """Roman numerals up to 39: rigour's table reads "II" as a legal form; in a name it is a
 number (Bowne Global Solutions II is another company than Bowne Global Solutions)."""

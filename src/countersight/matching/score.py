@@ -21,7 +21,13 @@ from countersight.matching import calibration
 from countersight.matching.glossary import KINSHIP_WORDS, LIMITED_COMPANIES, STOCK_CORPORATIONS
 from countersight.matching.names import NameScore, Rarity, Words
 from countersight.matching.names import compare as compare_forms
-from countersight.matching.normalize import LATIN_STOPWORDS, NameForm, is_patronymic, prepare
+from countersight.matching.normalize import (
+    LATIN_STOPWORDS,
+    NameForm,
+    compounds,
+    is_patronymic,
+    prepare,
+)
 from countersight.matching.parts import name_parts
 from countersight.model import by_fields
 
@@ -87,12 +93,18 @@ class Party:
         return by_fields(self)  # as ``normalize.Token``
 
     def forms(self) -> tuple[NameForm, ...]:
-        return tuple(
-            prepare(part, self.schema)
-            for n in (self.name, *self.aliases)
-            for part in name_parts(n, self.schema)
-            if part.strip()
-        )
+        """Every name's form; a name written in an abjad also with its compounds as one word
+        each (``normalize.compounds``)."""
+        out: list[NameForm] = []
+        for n in (self.name, *self.aliases):
+            for part in name_parts(n, self.schema):
+                if part.strip():
+                    form = prepare(part, self.schema)
+                    out.append(form)
+                    joined = compounds(form)
+                    if joined is not None:
+                        out.append(joined)
+        return tuple(out)
 
 
 class Feature(NamedTuple):
