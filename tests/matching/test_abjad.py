@@ -90,6 +90,9 @@ def test_the_fast_skeleton_is_the_one_of_the_classes() -> None:
         ("صلاح الدين", "Salahuddin", True),
         ("عبد الله", "Abdul", False),
         ("عبد الرحمن", "Abdul", False),
+        # Titles, dropped in Arabic as in Latin letters.
+        ("خالد شيخ محمد", "Khalid Sheikh Mohammed", True),
+        ("الدكتور أيمن الظواهري", "Dr. Ayman al-Zawahiri", True),
     ],
 )
 def test_names_in_an_abjad_against_latin_ones(query: str, listed: str, expected: bool) -> None:

@@ -464,6 +464,14 @@ PERSON_TITLES: frozenset[str] = frozenset(
         "mawlawi",
         "qari",
         "hafiz",
+        # The same in Arabic script, as ICU writes it (short vowels unwritten, the article
+        # joined: الشيخ alshykh, الحاج alhaj, الدكتور aldktwr).
+        "shykh",
+        "alshykh",
+        "haj",
+        "alhaj",
+        "dktwr",
+        "aldktwr",
     }
 )
 
