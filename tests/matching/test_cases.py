@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from countersight.matching import hangul
+from countersight.matching import hangul, kana
 from countersight.matching.names import word_similarity, words_of
 from countersight.matching.normalize import fold, prepare, token
 from countersight.matching.parts import name_parts
@@ -814,3 +814,29 @@ def test_a_korean_name_in_hangul_is_a_token_a_syllable_with_its_spellings() -> N
 )
 def test_an_ayn_or_a_hamza_is_a_vowel_not_a_break(name: str, words: list[str]) -> None:
     assert [t.text for t in prepare(name, "Person").tokens] == words
+
+
+@pytest.mark.parametrize(
+    ("run", "expected"),
+    [
+        ("あすか", ("asuka",)),
+        ("きょうこ", ("kyoko", "kyouko")),  # a small yo; a long o, and written out
+        ("しゅうへい", ("shuhei", "shuuhei")),
+        ("まっちゃ", ("matcha",)),  # a small tsu before ch
+        ("けっこ", ("kekko",)),
+        ("おおた", ("ota", "oota")),
+        ("ケンイチ", ("kenichi",)),  # katakana
+        ("ヨーコ", ("yoko",)),  # the long mark
+        ("伊藤", ()),  # kanji are not kana
+    ],
+)
+def test_kana_are_spelt_in_hepburn(run: str, expected: tuple[str, ...]) -> None:
+    assert kana.spellings(run) == expected
+
+
+def test_a_japanese_name_in_kana_is_a_word_not_a_token_a_syllable() -> None:
+    form = prepare("あすか 伊藤", "Person")
+    assert form.syllabic and form.script == "Japanese"
+    assert form.tokens[0].text == "asuka" and len(form.tokens) == 3  # 伊 and 藤 one each
+    assert compare_names("きょうこ", "Kyoko", "Person").match
+    assert not compare_names("あすか", "Asako", "Person").match

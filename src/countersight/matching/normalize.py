@@ -5,11 +5,13 @@ Pure functions, cached: the same name always gives the same form."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import pkgutil
 import re
 import sys
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -20,7 +22,7 @@ from rigour._core import ordinals_dict, stopwords_list  # no public wrapper: rig
 from rigour.names import extract_org_types, remove_person_prefixes
 from rigour.text import ascii_text
 
-from countersight.matching import hangul
+from countersight.matching import hangul, kana
 from countersight.matching.glossary import (
     BRACKETED_LEGAL_FORMS,
     HAN_LEGAL_FORMS,
@@ -228,6 +230,16 @@ def _readings(han: str) -> tuple[str, ...]:
     return tuple(readings)
 
 
+def _kana_tokens(run: str) -> list[Token]:
+    """A run of kana as one word, in Hepburn (``kana``)."""
+    spelt = kana.spellings(run)
+    return [token(spelt[0], alt=spelt[1:])] if spelt else []
+
+
+def _each_syllable(chars: Iterable[str]) -> list[Token]:
+    return [t for ch in chars for t in _syllable_tokens(ch)]
+
+
 def _syllable_tokens(ch: str) -> list[Token]:
     """A character of a Chinese, Korean or Japanese person's name as tokens (none for a space):
     a Hangul syllable in the spellings lists give it (``hangul``), any other in its reading
@@ -289,7 +301,11 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
         # Chinese, Korean and Japanese personal names: one token per character, so that one
         # character differing is one part of the name differing (the written-as-one-word
         # comparison still lets 习近平 meet "Xi Jinping").
-        tokens = [t for ch in text for t in _syllable_tokens(ch)]
+        tokens = [
+            t
+            for kana_run, run in itertools.groupby(text, kana.is_kana)
+            for t in (_kana_tokens("".join(run)) if kana_run else _each_syllable(run))
+        ]
         syllabic = True
     else:
         latin = ""

@@ -31,14 +31,15 @@ from countersight.matching.normalize import (
 from countersight.matching.parts import name_parts
 from countersight.model import by_fields
 
-ALGORITHM = "countersight-8"
+ALGORITHM = "countersight-9"
 """Raised whenever the same lists and party may give another result: the configuration hash
 follows the constants only, not the code (2: the first release after the benchmark work; 3: a
 name that meets by one word needs both birth year and country to agree to be a match; 4: HK
 in an organisation's name is Hong Kong; 5: Korean names in Hangul spelt as lists spell them,
 and met by those spellings only; 6: ayn and hamza in Arabic script no longer split a word;
 7: people's names written in Arabic or Hebrew meet their Latin spellings by consonants and
-long vowels; 8: titles in Arabic script dropped, as in Latin letters)."""
+long vowels; 8: titles in Arabic script dropped, as in Latin letters; 9: Japanese kana read
+as words, in Hepburn)."""
 THRESHOLD = 0.8
 BIRTH_AGREES = 0.05
 BIRTH_CONFLICT = 0.3
