@@ -83,3 +83,13 @@ def screener_of_real_list(folder: Path, relative: str) -> Screener:
     with open_store(folder / "lists.db") as store:
         import_paths(store, [path])
         return Screener.from_store(store)
+
+
+def assert_found(screener: Screener, name: str, reference: str) -> None:
+    """``name``, a person's, is screened to a match with the entry the list gives
+    ``reference``."""
+    from countersight.matching.screen import party_from_row
+
+    hits = screener.screen(party_from_row(name, "Person"), 1)
+    assert hits and hits[0].result.match, name
+    assert hits[0].listed.source_ref == reference

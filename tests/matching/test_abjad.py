@@ -8,8 +8,8 @@ import pytest
 from countersight.matching import abjad
 from countersight.matching.normalize import compounds, prepare
 from countersight.matching.score import compare_names
-from countersight.matching.screen import Screener, party_from_row
-from tests.conftest import screener_of_real_list
+from countersight.matching.screen import Screener
+from tests.conftest import assert_found, screener_of_real_list
 
 
 def _written(word: str) -> str:
@@ -119,9 +119,7 @@ def ofac_screener(tmp_path_factory: pytest.TempPathFactory) -> Screener:
 def test_a_name_in_arabic_finds_its_entry_on_a_list_in_latin_letters(
     ofac_screener: Screener, arabic: str, reference: str
 ) -> None:
-    hits = ofac_screener.screen(party_from_row(arabic, "Person"), 1)
-    assert hits and hits[0].result.match, arabic
-    assert hits[0].listed.source_ref == reference
+    assert_found(ofac_screener, arabic, reference)
 
 
 def test_a_name_with_compounds_has_a_form_with_each_as_one_word() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from countersight.matching.screen import Screener, party_from_row
-from tests.conftest import screener_of_real_list
+from tests.conftest import assert_found, screener_of_real_list
 
 # Each name as a Korean writes it, and the UN reference of the listed individual it names (the
 # list's own spelling beside it). The North writes 리 where the South writes 이: both are Ri.
@@ -40,9 +40,7 @@ def un_screener(tmp_path_factory: pytest.TempPathFactory) -> Screener:
 def test_a_listed_north_korean_is_found_by_the_name_in_hangul(
     un_screener: Screener, hangul: str, reference: str
 ) -> None:
-    hits = un_screener.screen(party_from_row(hangul, "Person"), 1)
-    assert hits and hits[0].result.match, hangul
-    assert hits[0].listed.source_ref == reference
+    assert_found(un_screener, hangul, reference)
 
 
 @pytest.mark.parametrize(

@@ -27,13 +27,13 @@ transliteration conventions of names, not a table of any library's."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 SIMILARITY = 0.9
 """How alike an abjad word and a Latin word that ``meets`` it are: the same consonants and
 long vowels, the short vowels unknown."""
 
-_DIGRAPHS = re.compile(r"kh|sh|ch|th|dh|gh|ph|ck")
 _DIGRAPH_CLASSES = {
     "kh": "x",
     "sh": "$",
@@ -44,9 +44,12 @@ _DIGRAPH_CLASSES = {
     "ph": "f",
     "ck": "k",
 }
+_DIGRAPHS = re.compile("|".join(_DIGRAPH_CLASSES))
 _LETTER_CLASSES = {"q": "k", "c": "k"}
-_VOWELS = frozenset("aeiou")
+_SHORT = frozenset("aeiou")
+_VOCALIC = frozenset("aeiouy")
 _SEMIVOWELS = frozenset("wy")
+_MARKS = {"w": frozenset("ou"), "y": frozenset("iey")}
 
 
 def _classes(word: str) -> list[str]:
@@ -63,7 +66,7 @@ def _classes(word: str) -> list[str]:
 
 def _skeleton(classes: list[str]) -> str:
     """The consonant classes without vowels, semivowels and a final h, a repeat merged."""
-    consonants = [c for c in classes if c not in _VOWELS and c not in _SEMIVOWELS]
+    consonants = [c for c in classes if c not in _SHORT and c not in _SEMIVOWELS]
     if consonants and consonants[-1] == "h":
         consonants.pop()
     out: list[str] = []
@@ -98,6 +101,16 @@ def latin_consonants(word: str) -> str:
     return _REPEATS.sub(r"\1", spelt) if _REPEATS.search(spelt) else spelt
 
 
+def by_consonants(words: Iterable[str]) -> dict[str, list[str]]:
+    """``words`` by their consonants (``latin_consonants``), in order; none without any."""
+    out: dict[str, list[str]] = {}
+    for word in words:
+        skeleton = latin_consonants(word)
+        if skeleton:
+            out.setdefault(skeleton, []).append(word)
+    return out
+
+
 def _readings(text: str) -> list[str]:
     """A transliterated abjad word as it may stand in a Latin name: as written; without a final
     t (ta marbuta); without the article written onto it."""
@@ -129,20 +142,23 @@ def meets(text: str, word: str) -> bool:
     if len(skeleton) < 2 and len(word) > 5:
         return False
     latin = _classes(word)
-    for reading in _readings(text):
-        written = _classes(reading)
-        # Vowels before the first consonant only where the abjad wrote one (alef, ayn, hamza,
-        # waw, ya: ICU writes them all): محمد is not Omid.
-        vocalic = bool(written) and (written[0] in _VOCALIC or written[0] in _MARKS)
+    for written, vocalic in _written(text):
         starts = _leading(latin) if vocalic else [0]
         if _Match(written, latin).at(0, starts):
             return True
     return False
 
 
-_SHORT = frozenset("aeiou")
-_VOCALIC = frozenset("aeiouy")
-_MARKS = {"w": frozenset("ou"), "y": frozenset("iey")}
+@lru_cache(maxsize=1 << 16)
+def _written(text: str) -> tuple[tuple[list[str], bool], ...]:
+    """The letter classes of each reading of an abjad word, and whether it starts with a vowel:
+    a Latin word may have vowels before its first consonant only then (alef, ayn, hamza, waw,
+    ya: ICU writes them all), so محمد is not Omid."""
+    out: list[tuple[list[str], bool]] = []
+    for reading in _readings(text):
+        classes = _classes(reading)
+        out.append((classes, bool(classes) and (classes[0] in _VOCALIC or classes[0] in _MARKS)))
+    return tuple(out)
 
 
 def _leading(latin: list[str]) -> list[int]:

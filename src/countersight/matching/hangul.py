@@ -105,13 +105,16 @@ def is_syllable(ch: str) -> bool:
     return len(ch) == 1 and _FIRST <= ord(ch) <= _LAST
 
 
-@lru_cache(maxsize=11172)
 def spellings(ch: str) -> tuple[str, ...]:
     """A Hangul syllable's spellings in names, the Revised Romanization first; one-letter
     spellings only as the first (a lone letter is an initial, not a syllable). Empty for
-    anything but a Hangul syllable."""
-    if not is_syllable(ch):
-        return ()
+    anything but a Hangul syllable (asked of every character of a name in characters: those
+    are not kept)."""
+    return _syllable_spellings(ch) if is_syllable(ch) else ()
+
+
+@lru_cache(maxsize=11172)  # every syllable there is
+def _syllable_spellings(ch: str) -> tuple[str, ...]:
     code = ord(ch) - _FIRST
     initial, vowel, final = code // (_VOWELS * _FINALS), code // _FINALS % _VOWELS, code % _FINALS
     vowels = _VOWEL_SPELLINGS[vowel]

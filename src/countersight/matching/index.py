@@ -105,16 +105,6 @@ def keys(form: NameForm) -> list[tuple[str, float]]:
     return out
 
 
-def _by_skeleton(skeletons: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    """Words (keys of ``skeletons``, with their consonants) by their consonants; none of one
-    letter, nor without consonants."""
-    out: dict[str, list[str]] = {}
-    for word, skeleton in skeletons.items():
-        if skeleton and len(word) > 1:
-            out.setdefault(skeleton, []).append(word)
-    return {skeleton: tuple(words) for skeleton, words in out.items()}
-
-
 @contextmanager
 def building() -> Iterator[None]:
     """Building an index (or loading or writing one) makes or walks millions of objects and no
@@ -203,7 +193,7 @@ class Index:
         # Arrays from the start: a list would hold every number as an object until the end
         # (a million of them, some 35 MB at the peak for every list in ../shared).
         postings: dict[str, array[int]] = defaultdict(lambda: array("I"))
-        skeletons: dict[str, str] = {}  # people's Latin words' consonants (``spellings``)
+        latin: dict[str, None] = {}  # people's Latin words, in order (``spellings``)
         for entity in entities:
             party = party_of(entity)
             forms = tuple(dict.fromkeys(f for f in party.forms() if f.tokens))
@@ -238,14 +228,18 @@ class Index:
                 for key in {k for k, _ in keys(form)}:
                     postings[key].append(name_number)
                 if party.schema == "Person":
-                    for t in form.tokens:
-                        if not t.abjad and t.text not in skeletons and t.text.isalpha():
-                            skeletons[t.text] = abjad.latin_consonants(t.text)
+                    latin.update(
+                        (t.text, None)
+                        for t in form.tokens
+                        if not t.abjad and len(t.text) > 1 and t.text.isalpha()
+                    )
             for identifier in party.identifiers:
                 if len(identifier) >= MIN_IDENTIFIER:
                     postings["i" + identifier].append(first_name)
         self.postings = Postings(postings)  # emptying ``postings``
-        self.spellings: dict[str, tuple[str, ...]] = _by_skeleton(skeletons)
+        self.spellings: dict[str, tuple[str, ...]] = {
+            skeleton: tuple(words) for skeleton, words in abjad.by_consonants(latin).items()
+        }
         """People's Latin words by their consonants (``abjad.latin_skeleton``): what a name
         written in Arabic or Hebrew looks up by its words' (``abjad.skeletons``)."""
         names = max(1, len(self.name_owner))
@@ -375,7 +369,7 @@ class Index:
             self.spellings[skeleton]
             for t in form.tokens
             if t.abjad
-            for text in (t.text, *t.alt)
+            for text in t.spellings
             for skeleton in abjad.skeletons(text)
             if skeleton in self.spellings
         ]

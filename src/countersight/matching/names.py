@@ -83,7 +83,7 @@ def _spelt_in_latin(written: Token, word: Token) -> bool:
     return (
         written.abjad
         and not word.abjad
-        and any(abjad.meets(text, word.text) for text in (written.text, *written.alt))
+        and any(abjad.meets(text, word.text) for text in written.spellings)
     )
 
 
@@ -234,15 +234,15 @@ def words_among(
     longer = list(dict.fromkeys(longer))
     # Names written in an abjad and their Latin spellings (``abjad``), looked up by consonants:
     # the vocabulary's abjad words for the query's Latin words, and the vocabulary's other
-    # words for the query's abjad words (worked out for the first of these only).
+    # words for the query's abjad words (worked out at the first of these).
     written: dict[str, list[tuple[str, str]]] = {}  # by consonants: word, one of its spellings
     for t in marked:
         if t.abjad:
-            for text in (t.text, *t.alt):
+            for text in t.spellings:
                 for skeleton in abjad.skeletons(text):
                     written.setdefault(skeleton, []).append((t.text, text))
-    by_skeleton: dict[str, list[str]] | None = None
-    vocabulary: set[str] | None = None
+    latin: set[str] | None = None  # the vocabulary's words not written in an abjad
+    by_consonants: Mapping[str, Sequence[str]] = {}
     near: dict[str, dict[str, float]] = {}
     seen: set[str] = set()
     for q in query:
@@ -252,7 +252,7 @@ def words_among(
         if q.text not in weights:
             weights[q.text] = word_weight(q.text, rarity)
         found: dict[str, float] = {}
-        for same in (q.text, *q.alt):
+        for same in q.spellings:
             found[same] = 1.0
         for word in by_alt.get(q.text, ()):
             found[word] = 1.0
@@ -285,20 +285,21 @@ def words_among(
                 if found.get(word) != 1.0 and (sound := sound_similarity(q, t)):
                     found[word] = sound
         if q.abjad:
-            for text in (q.text, *q.alt):
+            if latin is None:
+                latin = set(longer).difference(w for f in written.values() for w, _ in f)
+                by_consonants = (
+                    spellings
+                    if spellings is not None
+                    else abjad.by_consonants(w for w in longer if w in latin)
+                )
+            for text in q.spellings:
                 for skeleton in abjad.skeletons(text):
-                    if spellings is not None:
-                        if vocabulary is None:
-                            vocabulary = set(longer).difference(
-                                w for found_written in written.values() for w, _ in found_written
-                            )
-                        spelt = [w for w in spellings.get(skeleton, ()) if w in vocabulary]
-                    else:
-                        if by_skeleton is None:
-                            by_skeleton = _by_skeleton(longer, written)
-                        spelt = by_skeleton.get(skeleton, [])
-                    for word in spelt:
-                        if found.get(word, 0.0) < abjad.SIMILARITY and abjad.meets(text, word):
+                    for word in by_consonants.get(skeleton, ()):
+                        if (
+                            word in latin
+                            and found.get(word, 0.0) < abjad.SIMILARITY
+                            and abjad.meets(text, word)
+                        ):
                             found[word] = abjad.SIMILARITY
         elif written and len(q.text) > 1:
             for word, text in written.get(abjad.latin_skeleton(q.text), ()):
@@ -307,19 +308,6 @@ def words_among(
         for word, similarity in found.items():
             near.setdefault(word, {})[q.text] = similarity
     return Words(near, weights)
-
-
-def _by_skeleton(
-    words: list[str], written: dict[str, list[tuple[str, str]]]
-) -> dict[str, list[str]]:
-    """``words`` by their consonants read as Latin (``abjad.latin_skeleton``), leaving out
-    those written in an abjad (in ``written``)."""
-    abjad_words = {w for found in written.values() for w, _ in found}
-    out: dict[str, list[str]] = {}
-    for word in words:
-        if word not in abjad_words:
-            out.setdefault(abjad.latin_skeleton(word), []).append(word)
-    return out
 
 
 def word_weight(word: str, rarity: Rarity | None) -> float:
@@ -482,7 +470,7 @@ def _brands_spelt_apart(
     spellings: dict[str, int] = {}
     for k, t in enumerate(other):
         if t.syllables:
-            for spelling in (t.text, *t.alt):
+            for spelling in t.spellings:
                 if len(spelling) > 3:
                     spellings.setdefault(spelling, k)  # the first: the name, not its short name
     if not spellings:

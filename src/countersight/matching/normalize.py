@@ -12,7 +12,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -62,6 +62,11 @@ class Token:
 
     def __reduce__(self) -> tuple[type[Any], tuple[Any, ...]]:
         return by_fields(self)  # pickle cannot restore a compiled class otherwise (see there)
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """The word and its other spellings."""
+        return (self.text, *self.alt)
 
 
 @lru_cache(maxsize=1 << 20)
@@ -383,18 +388,7 @@ def compounds(form: NameForm) -> NameForm | None:
         else:
             out.append(t)
             i += 1
-    if not joined:
-        return None
-    return NameForm(
-        form.original,
-        tuple(out),
-        form.org_types,
-        form.script,
-        form.size,
-        (),
-        form.syllabic,
-        form.brands,
-    )
+    return replace(form, tokens=tuple(out), patronymics=()) if joined else None
 
 
 _SERVANT = "ebd"
