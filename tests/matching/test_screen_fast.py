@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from countersight import matching
-from countersight.matching.index import Index, Listed
+from countersight.matching.index import MAX_CANDIDATE_NAMES, MAX_REPEATS, Index, Listed
 from countersight.matching.names import Words, compare, score_bound, spelt_only, words_of
 from countersight.matching.normalize import NameForm
 from countersight.matching.score import Party, Result, _without, score_party
@@ -195,6 +195,30 @@ def test_equal_names_share_a_group_only_when_equal() -> None:
     assert group["a1"] == group["b1"] == group["c1"]
     assert len({group["a1"], group["d1"], group["e1"], group["f1"]}) == 4
     assert group["f1"] == group["g1"]
+
+
+def test_a_name_listed_by_many_lists_takes_one_place_among_the_candidates() -> None:
+    """Candidates are the ``MAX_CANDIDATE_NAMES`` best different names: the same name on many
+    lists comes along with each of its entities, and leaves room for the next names."""
+    repeated = [_person(f"r{i}", f"list_{i}", ["Ivan Petrov"]) for i in range(30)]
+    others = [_person(f"o{i}", "others", [f"Ivan Petrov{'v' * (i + 1)}"]) for i in range(30)]
+    index = Index([*repeated, *others])
+    same = {listed.entity_id: index.name_same[listed.number] for listed in index.listed}
+    assert len({same[e.id] for e in repeated}) == 1
+    assert len({same[e.id] for e in others}) == len(others)
+    forms = tuple(party_from_row("Ivan Petrov", "Person").forms())
+    found = [listed.entity_id for listed in index.candidates(forms, sounds=False)]
+    assert set(found[: len(repeated)]) == {e.id for e in repeated}
+    # The repeated name counts once: MAX_CANDIDATE_NAMES - 1 of the others come along.
+    assert len(found) == len(repeated) + MAX_CANDIDATE_NAMES - 1
+
+
+def test_a_name_repeated_more_than_max_repeats_times_fills_the_candidates() -> None:
+    """However often one name is listed, the work of a query stays bounded."""
+    repeated = [_person(f"r{i}", f"list_{i}", ["Ivan Petrov"]) for i in range(100)]
+    index = Index([*repeated, _person("o1", "others", ["Ivan Petrovv"])])
+    forms = tuple(party_from_row("Ivan Petrov", "Person").forms())
+    assert len(index.candidates(forms)) == MAX_CANDIDATE_NAMES * MAX_REPEATS
 
 
 def test_the_bound_is_never_below_the_score() -> None:

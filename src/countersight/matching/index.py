@@ -32,7 +32,12 @@ from countersight.matching.phonetic import (
 from countersight.matching.score import Party
 from countersight.model import Entity, by_fields
 
-MAX_CANDIDATE_NAMES = 40
+MAX_CANDIDATE_NAMES = 20
+"""A query's candidates: the entities of the best this many different names (``name_same``)."""
+MAX_REPEATS = 3
+"""Names of the same words listed again by other lists come along with the first, uncounted,
+up to this many names for each counted one in all: one person on every list takes one place,
+and the work of a query stays bounded."""
 MIN_IDENTIFIER = 6
 """Identifiers shorter than this (normalised) find no candidates by themselves: too many
 lists' numbers would meet by chance. They still count when the names have met."""
@@ -183,6 +188,9 @@ class Index:
     def _build(self, entities: Iterable[Entity]) -> None:
         self.listed: list[Listed] = []
         self.name_owner = array("I")
+        self.name_same = array("I")
+        """For each name, a number shared by the names of one schema with the same words (one
+        person listed by several lists, as each writes them): ``candidates`` counts them once."""
         self.names_group = array("I")
         """For each listed entity, a number shared by the entities of one schema whose names
         are the same (so are their forms): screening scores such names once per query."""
@@ -236,7 +244,15 @@ class Index:
             for identifier in party.identifiers:
                 if len(identifier) >= MIN_IDENTIFIER:
                     postings["i" + identifier].append(first_name)
+        del groups
         self.postings = Postings(postings)  # emptying ``postings``
+        # After the postings are copied (the peak of the build), not beside them.
+        same: dict[tuple[str, ...], int] = {}
+        for listed in self.listed:
+            for form in listed.forms:
+                name = (listed.party.schema, *form.words)
+                self.name_same.append(same.setdefault(name, len(same)))
+        del same
         self.spellings: dict[str, tuple[str, ...]] = {
             skeleton: tuple(words) for skeleton, words in abjad.by_consonants(latin).items()
         }
@@ -252,6 +268,7 @@ class Index:
     STATE: ClassVar[tuple[str, ...]] = (
         "listed",
         "name_owner",
+        "name_same",
         "names_group",
         "words",
         "postings",
@@ -341,9 +358,25 @@ class Index:
             _, key, base = min(skipped, key=itemgetter(0))
             scores = dict.fromkeys((postings.get(key) or ())[: COMMON_POSTINGS * 4], base)
         # Stable: of names with equal scores, the first found comes first (as heapq.nlargest).
-        best = sorted(scores, key=scores.__getitem__, reverse=True)[:MAX_CANDIDATE_NAMES]
-        owners = by_identifier | dict.fromkeys(self.name_owner[cast(int, name)] for name in best)
+        ranked = sorted(scores, key=scores.__getitem__, reverse=True)
+        owners = by_identifier | dict.fromkeys(
+            self.name_owner[cast(int, name)] for name in self._distinct(ranked)
+        )
         return [self.listed[number] for number in owners]
+
+    def _distinct(self, ranked: list[object]) -> list[object]:
+        """The first of ``ranked`` (name numbers) with ``MAX_CANDIDATE_NAMES`` different names
+        among them (``name_same``), at most ``MAX_REPEATS`` times as many in all."""
+        seen: set[int] = set()
+        out: list[object] = []
+        for name in ranked[: MAX_CANDIDATE_NAMES * MAX_REPEATS]:
+            same = self.name_same[cast(int, name)]
+            if same not in seen:
+                if len(seen) == MAX_CANDIDATE_NAMES:
+                    break
+                seen.add(same)
+            out.append(name)
+        return out
 
     def _sound_lookups(self, form: NameForm) -> list[tuple[str, float]]:
         """Query-side keys for sound-alikes across scripts: a Latin word looks for Chinese
