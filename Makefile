@@ -15,14 +15,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The matching core compiled with mypyc, in place (tools/compile.py), again whenever its sources
-# change; the .py files stay the source of truth (README, "Compiled matching core").
-# COUNTERSIGHT_PURE=1 leaves it uncompiled. CORE_SOURCES: countersight.matching.CORE (a test
-# checks that the two agree).
+# The matching core compiled with mypyc, and its NATIVE parts with Cython, in place
+# (tools/compile.py), again whenever their sources change; the .py files stay the source of truth
+# (README, "Compiled matching core"). COUNTERSIGHT_PURE=1 leaves it uncompiled. CORE_SOURCES and
+# NATIVE_SOURCES: countersight.matching.CORE and NATIVE (a test checks that they agree).
 CORE_SOURCES := $(patsubst %,src/countersight/matching/%.py,abjad normalize phonetic names score index screen)
+NATIVE_SOURCES := $(patsubst %,src/countersight/matching/%.pyx,_tally)
 COMPILED := src/countersight/matching/compiled-from.txt
 
-$(COMPILED): $(STAMP) $(CORE_SOURCES) src/countersight/matching/__init__.py tools/compile.py
+$(COMPILED): $(STAMP) $(CORE_SOURCES) $(NATIVE_SOURCES) src/countersight/matching/__init__.py tools/compile.py
 	$(BIN)/python tools/compile.py
 
 ifeq ($(COUNTERSIGHT_PURE),1)

@@ -1,6 +1,6 @@
-"""The matching core compiled with mypyc (``countersight.matching``, tools/compile.py): the
-Makefile compiles what the package expects, the compiled classes pickle, and extensions left
-behind by an edit are set aside for the ``.py`` files."""
+"""The matching core compiled with mypyc, its native parts with Cython (``countersight.matching``,
+tools/compile.py): the Makefile compiles what the package expects, the compiled classes pickle,
+and extensions left behind by an edit are set aside for the ``.py`` files."""
 
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ def test_the_makefile_compiles_the_core() -> None:
     makefile = (ROOT / "Makefile").read_text()
     listed = re.search(r"^CORE_SOURCES := .*,(.*)\)$", makefile, re.MULTILINE)
     assert listed is not None and tuple(listed.group(1).split()) == matching.CORE
+    native = re.search(r"^NATIVE_SOURCES := .*,(.*)\)$", makefile, re.MULTILINE)
+    assert native is not None and tuple(native.group(1).split()) == matching.NATIVE
 
 
 def test_the_classes_the_index_cache_and_the_workers_pickle_come_back_equal() -> None:

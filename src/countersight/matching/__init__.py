@@ -2,11 +2,13 @@
 
 The modules of ``CORE`` are compiled with mypyc by ``make install`` (``tools/compile.py``):
 C extensions built in place beside their sources, which Python imports instead of the ``.py``.
-The ``.py`` files stay the source of truth. The build records a digest of the sources it
-compiled (``COMPILED_FROM``); when the sources no longer match it (a module edited since, a
-build interrupted), the extensions are left aside and the ``.py`` files run, with a warning,
-so that an edit always takes effect. ``COUNTERSIGHT_PURE=1`` runs the ``.py`` files always.
-``compiled`` says which was chosen (the index cache is keyed by it too)."""
+The ``.py`` files stay the source of truth. ``NATIVE`` are written for Cython (``.pyx``), each
+with a Python module that gives the same answers where it is not compiled (``tally``). The
+build records a digest of the sources it compiled (``COMPILED_FROM``); when the sources no
+longer match it (a module edited since, a build interrupted), the extensions are left aside
+and the ``.py`` files run, with a warning, so that an edit always takes effect.
+``COUNTERSIGHT_PURE=1`` runs the ``.py`` files always. ``compiled`` says which was chosen
+(the index cache is keyed by it too)."""
 
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ from countersight.settings import PREFIX, switch
 
 CORE = ("abjad", "normalize", "phonetic", "names", "score", "index", "screen")
 """The modules compiled, in one mypyc group (they call one another directly)."""
+NATIVE = ("_tally",)
+"""Extensions compiled with Cython from their ``.pyx``: used only with the compiled core."""
 COMPILED_FROM = "compiled-from.txt"
 """Written by the build beside the extensions: the compiler, then the digest of the sources."""
 
@@ -32,17 +36,17 @@ _HERE = Path(__file__).parent
 
 
 def source_digest() -> str:
-    """The digest of the sources of ``CORE`` as they are now."""
+    """The digest of the sources of ``CORE`` and ``NATIVE`` as they are now."""
     digest = hashlib.sha256()
-    for name in CORE:
-        digest.update(name.encode() + b"\0" + (_HERE / f"{name}.py").read_bytes() + b"\0")
+    for source in (*(f"{name}.py" for name in CORE), *(f"{name}.pyx" for name in NATIVE)):
+        digest.update(source.encode() + b"\0" + (_HERE / source).read_bytes() + b"\0")
     return digest.hexdigest()
 
 
 def _extensions() -> list[Path]:
     return [
         _HERE / f"{name}{suffix}"
-        for name in CORE
+        for name in (*CORE, *NATIVE)
         for suffix in importlib.machinery.EXTENSION_SUFFIXES
         if (_HERE / f"{name}{suffix}").exists()
     ]
@@ -70,7 +74,7 @@ def _choose() -> str:
     if not pure:
         record = _HERE / COMPILED_FROM
         compiler, _, digest = (record.read_text() if record.exists() else "").partition("\n")
-        if len(found) == len(CORE) and digest.strip() == source_digest():
+        if len(found) == len(CORE) + len(NATIVE) and digest.strip() == source_digest():
             return compiler
     sys.meta_path.insert(0, _Sources())
     if not pure:

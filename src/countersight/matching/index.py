@@ -18,9 +18,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
-from countersight.matching import abjad
+from countersight.matching import abjad, tally
 from countersight.matching.glossary import LATIN_WEAK_WORDS
 from countersight.matching.normalize import NameForm, Token
 from countersight.matching.phonetic import (
@@ -136,24 +136,28 @@ class Postings:
     def __init__(self, lists: dict[str, array[int]]) -> None:
         """The postings of ``lists`` (each key's names), which it empties."""
         self._at: dict[str, int] = {}
-        """Each key's first place in ``_names``, and how many (``_COUNT`` bits)."""
-        self._names = array("I")
+        """Each key's span: its first place in ``names``, and how many (``tally.span``)."""
+        self.names = array("I")
         for key in list(lists):
             names = lists.pop(key)  # freed as it is copied: the two are not all kept at once
-            self._at[key] = len(self._names) << _COUNT | len(names)
-            self._names.extend(names)
+            self._at[key] = tally.span(len(self.names), len(names))
+            self.names.extend(names)
 
     def get(self, key: str) -> array[int] | None:
         """The numbers of the names with ``key`` (a copy), ``None`` for a key none has."""
         at = self._at.get(key)
         if at is None:
             return None
-        start = at >> _COUNT
-        return self._names[start : start + (at & _COUNTED)]
+        start = at >> tally.COUNT_BITS
+        return self.names[start : start + (at & tally.COUNTED)]
+
+    def span(self, key: str) -> int:
+        """Where the names with ``key`` are in ``names`` (``tally.span``); 0 for none."""
+        return self._at.get(key, 0)
 
     def count(self, key: str) -> int:
         """How many names have ``key``."""
-        return self._at.get(key, 0) & _COUNTED
+        return self._at.get(key, 0) & tally.COUNTED
 
     def __contains__(self, key: str) -> bool:
         return key in self._at
@@ -165,18 +169,14 @@ class Postings:
         return len(self._at)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_postings, (self._at, self._names))
-
-
-_COUNT = 32
-_COUNTED = (1 << _COUNT) - 1
+        return (_postings, (self._at, self.names))
 
 
 def _postings(at: dict[str, int], names: array[int]) -> Postings:
     """``Postings`` as pickled (``Postings.__reduce__``)."""
     postings = Postings({})
     postings._at = at
-    postings._names = names
+    postings.names = names
     return postings
 
 
@@ -312,9 +312,8 @@ class Index:
         ``sounds``, sound-alikes across scripts too (for organisations: brands are theirs);
         and first, whatever name they go by, the entities listed with one of ``identifiers``
         (normalised, ``normal_identifier``)."""
-        # Name numbers as the objects the arrays give: compiled, as ints they would be unboxed
-        # and boxed again for every look-up (this loop is a fifth of a query's work).
-        scores: dict[object, float] = {}
+        spans: list[int] = []  # the names of each key found (``tally``)
+        weights: list[float] = []
         skipped: list[tuple[int, str, float]] = []  # keys of many names: how many, key, base
         postings = self.postings
         by_identifier = {
@@ -329,19 +328,15 @@ class Index:
             if sounds:
                 lookups.extend(self._sound_lookups(form))
             for key, base in lookups:
-                count = postings.count(key)
+                found = postings.span(key)
+                count = found & tally.COUNTED
                 if not count:
                     continue
                 if count > COMMON_POSTINGS:
                     skipped.append((count, key, base))
                     continue
-                found: Iterable[object] = postings.get(key) or ()
-                weight = base * self._weight(count)
-                if not scores:
-                    scores = dict.fromkeys(found, weight)  # 0.0 + weight is weight
-                    continue
-                for name in found:
-                    scores[name] = scores.get(name, 0.0) + weight
+                spans.append(found)
+                weights.append(base * self._weight(count))
             # A name written in an abjad: each of its words looks up the people's Latin words
             # with its consonants (``spellings``), all of them as one key would, counted and
             # weighed together.
@@ -351,32 +346,26 @@ class Index:
                     continue
                 weight = ABJAD_WEIGHT * self._weight(count)
                 for word in words:
-                    for name in postings.get("w" + word) or ():
-                        scores[name] = scores.get(name, 0.0) + weight
-        if not scores and skipped:
-            # Only common words: look among their names after all, the rarest key first.
+                    if found := postings.span("w" + word):
+                        spans.append(found)
+                        weights.append(weight)
+        if not spans and skipped:
+            # Only common words: look among their first names after all, the rarest key first
+            # (all of equal weight: in the order indexed).
             _, key, base = min(skipped, key=itemgetter(0))
-            scores = dict.fromkeys((postings.get(key) or ())[: COMMON_POSTINGS * 4], base)
-        # Stable: of names with equal scores, the first found comes first (as heapq.nlargest).
-        ranked = sorted(scores, key=scores.__getitem__, reverse=True)
-        owners = by_identifier | dict.fromkeys(
-            self.name_owner[cast(int, name)] for name in self._distinct(ranked)
+            found = postings.span(key)
+            spans.append(tally.span(found >> tally.COUNT_BITS, MAX_CANDIDATE_NAMES * MAX_REPEATS))
+            weights.append(base)
+        best = tally.best(
+            postings.names,
+            self.name_same,
+            spans,
+            weights,
+            MAX_CANDIDATE_NAMES,
+            MAX_CANDIDATE_NAMES * MAX_REPEATS,
         )
+        owners = by_identifier | dict.fromkeys(self.name_owner[name] for name in best)
         return [self.listed[number] for number in owners]
-
-    def _distinct(self, ranked: list[object]) -> list[object]:
-        """The first of ``ranked`` (name numbers) with ``MAX_CANDIDATE_NAMES`` different names
-        among them (``name_same``), at most ``MAX_REPEATS`` times as many in all."""
-        seen: set[int] = set()
-        out: list[object] = []
-        for name in ranked[: MAX_CANDIDATE_NAMES * MAX_REPEATS]:
-            same = self.name_same[cast(int, name)]
-            if same not in seen:
-                if len(seen) == MAX_CANDIDATE_NAMES:
-                    break
-                seen.add(same)
-            out.append(name)
-        return out
 
     def _sound_lookups(self, form: NameForm) -> list[tuple[str, float]]:
         """Query-side keys for sound-alikes across scripts: a Latin word looks for Chinese
