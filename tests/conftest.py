@@ -85,11 +85,11 @@ def screener_of_real_list(folder: Path, relative: str) -> Screener:
         return Screener.from_store(store)
 
 
-def assert_found(screener: Screener, name: str, reference: str) -> None:
-    """``name``, a person's, is screened to a match with the entry the list gives
-    ``reference``."""
+def assert_found(screener: Screener, name: str, reference: str, schema: str = "Person") -> None:
+    """``name`` (a person's, or of ``schema``) is screened to a match with the entry the list
+    gives ``reference``."""
     from countersight.matching.screen import party_from_row
 
-    hits = screener.screen(party_from_row(name, "Person"), 1)
+    hits = screener.screen(party_from_row(name, schema), 1)
     assert hits and hits[0].result.match, name
     assert hits[0].listed.source_ref == reference

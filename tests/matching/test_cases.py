@@ -38,6 +38,30 @@ CASES = [
     ("apostrophes of McCune-Reischauer dropped", "Person", "리성철", "Ri Su'ng-ch'o'l", True),
     ("the North's Ri is the South's Lee", "Person", "이수용", "Ri Su Yong", True),
     ("the South's Lee is the North's Ri", "Person", "리수용", "Lee Su-yong", True),
+    # Korean organisations in Hangul: trade words translated, the rest spelt as one word.
+    (
+        "a North Korean company in McCune-Reischauer",
+        "Company",
+        "조선련봉총회사",
+        "Korea Ryonbong General Corporation",
+        True,
+    ),
+    (
+        "a Korean bank as a Banking Corporation",
+        "Company",
+        "조선광선은행",
+        "Korea Kwangson Banking Corporation",
+        True,
+    ),
+    (
+        "a South Korean company as it spells itself",
+        "Company",
+        "삼성전자 주식회사",
+        "Samsung Electronics Co., Ltd.",
+        True,
+    ),
+    ("Latin letters in a Korean company's name", "Company", "LG전자", "LG Electronics", True),
+    ("another Korean bank's name", "Company", "조선광선은행", "Korea Daesong Bank", False),
     ("Choi is Choe", "Person", "최룡해", "Choi Ryong-hae", True),
     ("another given name of the same family", "Person", "김정은", "Kim Jong Nam", False),
     ("a Korean syllable a letter apart is another", "Person", "박민수", "Pak In Su", False),
@@ -763,12 +787,46 @@ def test_translated_trade_words_stay_distinctive_in_latin_names() -> None:
     assert ("laser", False) in [(t.text, t.weak) for t in prepare("Ou Rui Laser Co Ltd").tokens]
 
 
+@pytest.mark.parametrize(
+    ("run", "spellings"),
+    [
+        ("광선", ("gwangseon", "kwangson", "gwangson", "gwangsun")),
+        ("련봉", ("ryeonbong", "ryonbong", "ryunbong")),  # b voiced after n
+        ("단천", ("dancheon", "tanchon", "danchon", "danchun")),
+        ("광업개발", ("gwangeopgaebal", "kwangopkaebal", "gwangopgaebal", "gwangupgaebal")),
+        ("삼성", ("samseong", "samsong", "samsung")),
+        ("LG", ()),
+    ],
+)
+def test_a_korean_organisations_word_is_spelt_as_one(run: str, spellings: tuple[str, ...]) -> None:
+    """The Revised Romanization, McCune-Reischauer (k after p stays k: kwangop-kaebal), its
+    vowels with the Revised consonants (Daesong), and eo and eu as u (Samsung)."""
+    assert hangul.word_spellings(run) == spellings
+
+
+def test_a_korean_organisations_name_in_hangul_is_read_by_its_glossary() -> None:
+    form = prepare("조선대성은행", "Company")
+    assert [(t.text, t.weak) for t in form.tokens] == [
+        ("korea", True),
+        ("daeseong", False),
+        ("bank", True),
+    ]
+    assert form.tokens[1].alt == ("taesong", "daesong", "daesung")
+    assert form.tokens[2].alt == ("banking",)
+    # 조선 is Korea at the start only; inside a name it is shipbuilding.
+    assert ("shipbuilding", True) in [(t.text, t.weak) for t in prepare("대우조선해양").tokens]
+    general = prepare("조선련봉총회사", "Company")
+    assert general.org_types == ("corporation",) and "general" in general.words
+    assert prepare("(주)한화", "Company").org_types == ("coltd",)
+
+
 def test_yu_is_a_legal_form_only_in_brackets() -> None:
     """rigour's table abbreviates the Korean 유한회사 as "(yu)"; bare, Yu is a name."""
     assert prepare("Fang Yu", "LegalEntity").words == ("fang", "yu")
     assert prepare("Fang Yu", "LegalEntity").org_types == ()
     assert prepare("Samsung (Yu)", "LegalEntity").org_types == ("yu",)
-    assert prepare("Samsung 유한회사", "LegalEntity").org_types == ("yu",)
+    # Written in Hangul, the Korean glossary's: a limited company.
+    assert prepare("Samsung 유한회사", "LegalEntity").org_types == ("ltd",)
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 """Korean names written in Hangul against the real UN list, which spells the North Korean
 individuals it lists in McCune-Reischauer (apostrophes, typographic ones too, and hyphens as
-the list writes them). Skipped, saying why, when ../shared is absent."""
+the list writes them), and its organisations in English with their names so spelt. Skipped,
+saying why, when ../shared is absent."""
 
 from __future__ import annotations
 
@@ -29,6 +30,22 @@ HANGUL = [
 ]
 
 
+# North Korean organisations on the UN list, by the names they go by in Korean (조선 is Korea
+# at the start of a name; 은행 bank, 무역 trading, 총회사 general corporation).
+ORGANISATIONS = [
+    ("조선광업개발무역회사", "KPe.001"),  # KOREA MINING DEVELOPMENT TRADING CORPORATION
+    ("조선련봉총회사", "KPe.002"),  # KOREA RYONBONG GENERAL CORPORATION
+    ("단천상업은행", "KPe.003"),  # TANCHON COMMERCIAL BANK
+    ("조선혁신무역회사", "KPe.006"),  # KOREA HYOKSIN TRADING CORPORATION
+    ("조선흥진무역회사", "KPe.011"),  # KOREA HEUNGJIN TRADING COMPANY
+    ("조선광선은행", "KPe.025"),  # KOREA KWANGSON BANKING CORPORATION (KKBC)
+    ("조선부강무역회사", "KPe.038"),  # KOREA PUGANG TRADING CORPORATION
+    ("조선금산무역회사", "KPe.044"),  # KOREA KUMSAN TRADING CORPORATION
+    ("고려은행", "KPe.045"),  # KORYO BANK
+    ("조선명덕해운회사", "KPe.063"),  # KOREA MYONGDOK SHIPPING CO
+]
+
+
 @pytest.fixture(scope="module")
 def un_screener(tmp_path_factory: pytest.TempPathFactory) -> Screener:
     return screener_of_real_list(
@@ -54,3 +71,10 @@ def test_a_listed_north_korean_is_found_by_the_name_in_hangul(
 def test_a_korean_name_a_syllable_apart_is_no_match(un_screener: Screener, hangul: str) -> None:
     hits = un_screener.screen(party_from_row(hangul, "Person"), 1)
     assert not hits or not hits[0].result.match, (hangul, hits[0].listed.caption)
+
+
+@pytest.mark.parametrize(("hangul", "reference"), ORGANISATIONS)
+def test_a_listed_north_korean_organisation_is_found_by_its_name_in_hangul(
+    un_screener: Screener, hangul: str, reference: str
+) -> None:
+    assert_found(un_screener, hangul, reference, "Company")

@@ -600,3 +600,78 @@ PARTICLES: frozenset[str] = frozenset(
 )
 """Articles and prepositions inside people's names (Al-Harbi, von der Leyen, da Silva): part of
 the name, so kept, but many names share them, so they weigh as little as a weak word."""
+
+# Korean organisations' names in Hangul: legal forms, places and trade words with the English
+# that their own English names and the lists use. Weak words in Korean names only: their English
+# renderings are left as the Latin side has them (``LATIN_WEAK_WORDS``).
+HANGUL_LEGAL_FORMS: tuple[tuple[str, str, str], ...] = (
+    ("유한책임회사", "llc", ""),
+    ("주식회사", "coltd", ""),
+    ("(주)", "coltd", ""),
+    ("유한회사", "ltd", ""),
+    ("총회사", "corporation", "general"),
+    ("회사", "co", ""),
+)
+"""Longest first: each with its canonical form (as the Latin "Co., Ltd." gives: 주식회사 is
+written so), and the word that some leave behind (총회사 is a North Korean "General
+Corporation")."""
+
+HANGUL_COUNTRY_FIRST = ("조선", "korea")
+"""조선 is Korea as North Korea names it, at the start of a name (조선광선은행, Korea Kwangson
+Banking Corporation); elsewhere it is shipbuilding (대우조선해양)."""
+
+HANGUL_PLACES: dict[str, str] = {
+    "한국": "korea",
+    "대한민국": "korea",
+    "북한": "north korea",
+    "서울": "seoul",
+    "부산": "busan",
+    "인천": "incheon",
+    "평양": "pyongyang",
+    "남포": "nampo",
+    "신의주": "sinuiju",
+    "원산": "wonsan",
+    "청진": "chongjin",
+    "라선": "rason",
+    "개성": "kaesong",
+    "홍콩": "hong kong",
+    "중국": "china",
+    "러시아": "russia",
+    "일본": "japan",
+}
+
+# "a|b": the word is a, also written b (은행 is a Bank, or a Banking Corporation).
+HANGUL_TRADE_WORDS: dict[str, str] = {
+    "무역": "trading",
+    "상사": "trading",
+    "은행": "bank|banking",
+    "상업": "commercial",
+    "전자": "electronics",
+    "과학기술": "technology",
+    "기술": "technology",
+    "산업": "industrial",
+    "공업": "industrial",
+    "중공업": "heavy industries",
+    "그룹": "group",
+    "해운": "shipping",
+    "항공": "aviation",
+    "연구소": "research institute",
+    "연구원": "research institute",
+    "대학": "university",
+    "개발": "development",
+    "투자": "investment",
+    "국제": "international",
+    "합영": "joint venture",
+    "화학": "chemical",
+    "제약": "pharmaceutical",
+    "에너지": "energy",
+    "광업": "mining",
+    "석유": "petroleum",
+    "정보": "information",
+    "물류": "logistics",
+    "조선": "shipbuilding",
+    "해양": "marine",
+    "보험": "insurance",
+    "건설": "construction",
+    "금융": "financial",
+}

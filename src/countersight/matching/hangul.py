@@ -131,3 +131,52 @@ def _syllable_spellings(ch: str) -> tuple[str, ...]:
     out.update(dict.fromkeys(_SURNAMES.get(ch, ())))
     first, *rest = out
     return (first, *[s for s in rest if len(s) > 1][: _MOST - 1])
+
+
+# McCune-Reischauer inside a word (``word_spellings``): an initial k, t, p or ch is voiced (g, d,
+# b, j) after a vowel or n, m, ng, l; an r stays r after a vowel, and is an l after a consonant.
+_MR_INITIALS = (
+    "k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch", "tch", "ch", "k", "t",
+    "p", "h",
+)  # fmt: skip
+_MR_VOICED = {0: "g", 3: "d", 7: "b", 12: "j"}
+_MR_VOWELS = (
+    "a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we",
+    "wi", "yu", "u", "ui", "i",
+)  # fmt: skip
+_SONORANT_ENDS = ("n", "m", "ng", "l")
+
+
+def _parts(ch: str) -> tuple[int, int, int]:
+    code = ord(ch) - _FIRST
+    return code // (_VOWELS * _FINALS), code // _FINALS % _VOWELS, code % _FINALS
+
+
+@lru_cache(maxsize=65536)
+def word_spellings(run: str) -> tuple[str, ...]:
+    """A run of Hangul syllables written as one word, as an organisation's name is (광선
+    Kwangson, 삼성 Samsung): in the Revised Romanization (gwangseon); in McCune-Reischauer
+    without breves (kwangson, 련봉 ryonbong, 단천 tanchon); with the Revised Romanization's
+    consonants and McCune-Reischauer's vowels, as North Korea often writes (대성 Daesong); and
+    with eo and eu as u, as companies of the South spell (samsung). Empty for a run that is not
+    all Hangul syllables."""
+    if not run or not all(is_syllable(ch) for ch in run):
+        return ()
+    revised: list[str] = []
+    north: list[str] = []
+    mixed: list[str] = []
+    customary: list[str] = []
+    end = ""  # how the syllable before ended: "" for a vowel, else its final consonant
+    for place, ch in enumerate(run):
+        initial, vowel, final = _parts(ch)
+        voiced = place > 0 and (end == "" or end in _SONORANT_ENDS)
+        spelt = _MR_VOICED.get(initial, _MR_INITIALS[initial]) if voiced else _MR_INITIALS[initial]
+        if initial == _RIEUL and place > 0 and end != "":
+            spelt = "l"
+        end = _FINAL_SPELLINGS[final]
+        first, vowels = _INITIALS[initial][0], _VOWEL_SPELLINGS[vowel]
+        revised.append(first + vowels[0] + end)
+        north.append(spelt + _MR_VOWELS[vowel] + end)
+        mixed.append(first + _MR_VOWELS[vowel] + end)
+        customary.append(first + vowels[0].replace("eo", "u").replace("eu", "u") + end)
+    return tuple(dict.fromkeys("".join(s) for s in (revised, north, mixed, customary)))

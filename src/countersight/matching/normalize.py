@@ -28,6 +28,10 @@ from countersight.matching.glossary import (
     HAN_LEGAL_FORMS,
     HAN_PLACES,
     HAN_TRADE_WORDS,
+    HANGUL_COUNTRY_FIRST,
+    HANGUL_LEGAL_FORMS,
+    HANGUL_PLACES,
+    HANGUL_TRADE_WORDS,
     LATIN_PHRASES,
     LATIN_WEAK_WORDS,
     ORG_WORDS,
@@ -121,6 +125,7 @@ _LEET = str.maketrans("0134579", "oieastg")
 _MIXED = re.compile(r"(?=\w*[a-z])(?=\w*\d)\w+")
 _DIGIT = re.compile(r"\d")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 _PHRASES = re.compile(r"\b(?:" + "|".join(map(re.escape, LATIN_PHRASES)) + r")\b")
 
 
@@ -235,6 +240,63 @@ def _readings(han: str) -> tuple[str, ...]:
     return tuple(readings)
 
 
+def _hangul_tokens(text: str) -> tuple[list[Token], list[str]]:
+    """A Korean organisation's name in Hangul: legal forms out, places and trade words named
+    (translated: weak words), the rest one word per run, in the spellings Korean organisations'
+    English names take (``hangul.word_spellings``). Latin letters in it (LG, SK) as they are."""
+    org_types: list[str] = []
+    rest = unicodedata.normalize("NFKC", text)
+    left: list[Token] = []  # what a legal form leaves behind (총회사: General Corporation)
+    for hangul_form, canonical, word in HANGUL_LEGAL_FORMS:
+        if hangul_form in rest:
+            rest = rest.replace(hangul_form, " ")
+            org_types.append(canonical)
+            left.extend(token(w, True) for w in word.split())
+    tokens: list[Token] = []
+    first = True
+    for run in _HANGUL.findall(rest):
+        tokens.extend(_hangul_run(run, first and rest.lstrip().startswith(run)))
+        first = False
+    for other in _HANGUL.split(rest):
+        tokens.extend(token(w) for w in _latin(other).split())
+    return tokens + left, org_types
+
+
+def _hangul_run(run: str, starts_name: bool) -> list[Token]:
+    out: list[Token] = []
+    position = 0
+    brand = ""
+    while position < len(run):
+        for size in (4, 3, 2):
+            piece = run[position : position + size]
+            if len(piece) < size:
+                continue
+            if starts_name and position == 0 and piece == HANGUL_COUNTRY_FIRST[0]:
+                english = HANGUL_COUNTRY_FIRST[1]
+            else:
+                english = HANGUL_PLACES.get(piece) or HANGUL_TRADE_WORDS.get(piece, "")
+            if english:
+                if brand:
+                    out.append(_korean_brand(brand))
+                    brand = ""
+                for word in english.split():
+                    text, *others = word.split("|")
+                    out.append(token(text, True, tuple(others)))
+                position += size
+                break
+        else:
+            brand += run[position]
+            position += 1
+    if brand:
+        out.append(_korean_brand(brand))
+    return out
+
+
+def _korean_brand(run: str) -> Token:
+    first, *others = hangul.word_spellings(run)
+    return token(first, alt=tuple(others))
+
+
 def _kana_tokens(run: str) -> list[Token]:
     """A run of kana as one word, in Hepburn (``kana``)."""
     spelt = kana.spellings(run)
@@ -302,6 +364,8 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
     syllabic = False
     if script == "Han" and not person:
         tokens, org_types = _han_tokens(text)
+    elif not person and script in ("Hangul", "Latin") and _HANGUL.search(text):
+        tokens, org_types = _hangul_tokens(text)  # LG전자 too
     elif script in ("Han", "Hangul", "Japanese") and person:
         # Chinese, Korean and Japanese personal names: one token per character, so that one
         # character differing is one part of the name differing (the written-as-one-word
