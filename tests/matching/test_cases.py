@@ -62,6 +62,10 @@ CASES = [
     ),
     ("Latin letters in a Korean company's name", "Company", "LG전자", "LG Electronics", True),
     ("another Korean bank's name", "Company", "조선광선은행", "Korea Daesong Bank", False),
+    # Across scripts, words that meet only as initials are no translation of each other.
+    ("a Korean company against initials alone", "Company", "삼성전자", "E. S. Co.", False),
+    ("a Chinese name against initials alone", "Person", "王建", "J. W.", False),
+    ("a Chinese name against an initial and a name", "Person", "王建", "J. Wang", True),
     ("Choi is Choe", "Person", "최룡해", "Choi Ryong-hae", True),
     ("another given name of the same family", "Person", "김정은", "Kim Jong Nam", False),
     ("a Korean syllable a letter apart is another", "Person", "박민수", "Pak In Su", False),

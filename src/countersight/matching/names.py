@@ -364,6 +364,7 @@ def compare(
     used_c: set[int] = set()
     sound_only = True  # every distinctive word that met its counterpart met it by sound alone
     weak_met = False
+    worded = False  # some distinctive word met a word, not an initial
     for similarity, i, j in scored:
         if i in used_q or j in used_c:
             continue
@@ -373,8 +374,10 @@ def compare(
         pairs.append(Pair(q_tokens[i].text, c_tokens[j].text, round(similarity, 4)))
         if q_tokens[i].weak:
             weak_met = weak_met or similarity >= 0.9
-        elif sound_only and (similarity == 1.0 or not _by_sound(q_tokens[i], c_tokens[j])):
-            sound_only = False
+        else:
+            worded = worded or (len(q_tokens[i].text) > 1 and len(c_tokens[j].text) > 1)
+            if sound_only and (similarity == 1.0 or not _by_sound(q_tokens[i], c_tokens[j])):
+                sound_only = False
     weight = words.weight
     q_weights = [weight.get(t.text, 1.0) * (WEAK_WEIGHT if t.weak else 1.0) for t in q_tokens]
     c_weights = [weight.get(t.text, 1.0) * (WEAK_WEIGHT if t.weak else 1.0) for t in c_tokens]
@@ -389,11 +392,12 @@ def compare(
     # conflict: the names are of different people or companies.
     q_all = all(q_best[i] > 0 for i, t in enumerate(q_tokens) if not t.weak)
     c_all = all(c_best[j] > 0 for j, t in enumerate(c_tokens) if not t.weak)
-    across = query.script != candidate.script and strong
+    across = query.script != candidate.script and strong and worded
     if across and _all_met(q_tokens, q_best) and _all_met(c_tokens, c_best):
         # Across scripts, trade words are translated freely (科技 is "Technology" or
         # "Electronics") and a short name in brackets may have no counterpart: when every
         # distinctive word meets its counterpart, the rest is translation, not a difference.
+        # Not when they meet only as initials: 삼성전자 is not "E. S. Co.".
         coverage = min(_strong_mean(q_tokens, q_best), _strong_mean(c_tokens, c_best))
     elif (q_all or c_all) and _may_be_subset(query, candidate, q_all, c_all):
         small, big = (q_cov, c_cov) if q_all and (not c_all or q_cov <= c_cov) else (c_cov, q_cov)

@@ -31,7 +31,7 @@ from countersight.matching.normalize import (
 from countersight.matching.parts import name_parts
 from countersight.model import by_fields
 
-ALGORITHM = "countersight-11"
+ALGORITHM = "countersight-12"
 """Raised whenever the same lists and party may give another result: the configuration hash
 follows the constants only, not the code (2: the first release after the benchmark work; 3: a
 name that meets by one word needs both birth year and country to agree to be a match; 4: HK
@@ -41,7 +41,8 @@ and met by those spellings only; 6: ayn and hamza in Arabic script no longer spl
 long vowels; 8: titles in Arabic script dropped, as in Latin letters; 9: Japanese kana read
 as words, in Hepburn; 10: candidates are the best 20 different names, a name on several lists
 counted once, where they were the best 40 names; 11: organisations' names in Hangul read by
-a Korean glossary, the rest spelt as one word per run)."""
+a Korean glossary, the rest spelt as one word per run; 12: across scripts, names that meet
+only as initials are not taken for translations)."""
 THRESHOLD = 0.8
 BIRTH_AGREES = 0.05
 BIRTH_CONFLICT = 0.3
