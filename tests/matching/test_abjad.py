@@ -42,6 +42,10 @@ def _written(word: str) -> str:
         ("خالد", "khaled"),
         ("الله", "allah"),
         ("נתניהו", "netanyahu"),
+        ("طه", "taha"),  # ICU writes it "th", as ث: read apart too; a final h, a consonant
+        ("سحر", "sahar"),  # س ح, "sh" as ش is
+        ("فتحي", "fathi"),
+        ("شريف", "sharif"),  # ش itself still sh
     ],
 )
 def test_an_abjad_word_meets_its_latin_spellings(written: str, latin: str) -> None:
@@ -58,6 +62,8 @@ def test_an_abjad_word_meets_its_latin_spellings(written: str, latin: str) -> No
         ("علي", "alexander"),  # one consonant meets a short word only
         ("خالد", "khalil"),
         ("معيض", "omid"),  # a vowel first, where the abjad starts with a consonant
+        ("طه", "tahir"),  # a consonant more
+        ("طه", "tahaa"),  # a final h written has one short vowel after it at most
     ],
 )
 def test_an_abjad_word_does_not_meet_other_words(written: str, latin: str) -> None:
@@ -107,6 +113,7 @@ OFAC = [
     ("إسماعيل هنية", "23627"),  # HANIYEH, Ismail
     ("نزار جمعة علي القصير", "8332"),  # AL-QASIR, Nazar Jumah Ali
     ("حسن نصر الله", "2686"),  # NASRALLAH, Hasan
+    ("طه محيي الدين معروف", "7866"),  # MA'RUF, Taha Muhyi-al-Din
 ]
 
 

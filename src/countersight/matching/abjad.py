@@ -61,6 +61,8 @@ def _classes(word: str) -> list[str]:
         out.append(_DIGRAPH_CLASSES[match.group(0)])
         position = match.end()
     out.extend(_LETTER_CLASSES.get(ch, ch) for ch in word[position:])
+    if _BETWEEN in word:
+        out = [c for c in out if c != _BETWEEN]
     return out
 
 
@@ -113,13 +115,25 @@ def by_consonants(words: Iterable[str]) -> dict[str, list[str]]:
 
 def _readings(text: str) -> list[str]:
     """A transliterated abjad word as it may stand in a Latin name: as written; without a final
-    t (ta marbuta); without the article written onto it."""
+    t (ta marbuta); without the article written onto it; and with each two letters that ICU
+    writes as one digraph read apart (``_APART``)."""
     readings = [text]
     if len(text) > 2 and text.endswith("t"):
         readings.append(text[:-1])
     if text.startswith("al") and len(text) > 4:
         readings.extend(r[2:] for r in list(readings))
+    for reading in list(readings):
+        for match in _APART.finditer(reading):
+            split = match.start() + 1
+            readings.append(reading[:split] + _BETWEEN + reading[split:])
     return readings
+
+
+_APART = re.compile("th|dh|sh|kh|gh")
+"""ICU writes ث th, but also ط or ت and then heh or ح (طه Taha, سحر Sahar, فتحي Fathi); the
+same for dh, sh, kh and gh: each such pair is read as one letter and as two."""
+_BETWEEN = "|"
+"""Keeps two letters apart in a reading (``_classes`` reads no digraph across it)."""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -174,7 +188,8 @@ class _Match:
     """An abjad word's letter classes (``written``) against a Latin word's (``latin``), unit by
     unit: a consonant one or more times and then at most one vowel; alef one vowel or more (or
     none at the end); waw and ya their consonant or a run of vowels with o or u, i, e or y in
-    it; a final h written or not. Worked out from each place once (``_known``)."""
+    it; a final h written or not (written, a consonant: طه Taha). Worked out from each place
+    once (``_known``)."""
 
     def __init__(self, written: list[str], latin: list[str]) -> None:
         self.written = written
@@ -211,10 +226,8 @@ class _Match:
             if place < len(latin) and latin[place] == c and self._from(unit + 1, place + 1):
                 return True
             return any(self._from(unit + 1, end) for end in self._vowel_runs(place, c))
-        if c == "h" and last:
-            return self._from(unit + 1, place) or (
-                place < len(latin) and latin[place] == "h" and self._from(unit + 1, place + 1)
-            )
+        if c == "h" and last and self._from(unit + 1, place):
+            return True  # a final h not written; written, it is a consonant as any (Taha)
         end = place
         while end < len(latin) and latin[end] == c:
             end += 1

@@ -31,7 +31,7 @@ from countersight.matching.normalize import (
 from countersight.matching.parts import name_parts
 from countersight.model import by_fields
 
-ALGORITHM = "countersight-12"
+ALGORITHM = "countersight-13"
 """Raised whenever the same lists and party may give another result: the configuration hash
 follows the constants only, not the code (2: the first release after the benchmark work; 3: a
 name that meets by one word needs both birth year and country to agree to be a match; 4: HK
@@ -42,7 +42,8 @@ long vowels; 8: titles in Arabic script dropped, as in Latin letters; 9: Japanes
 as words, in Hepburn; 10: candidates are the best 20 different names, a name on several lists
 counted once, where they were the best 40 names; 11: organisations' names in Hangul read by
 a Korean glossary, the rest spelt as one word per run; 12: across scripts, names that meet
-only as initials are not taken for translations)."""
+only as initials are not taken for translations; 13: in an abjad, the two letters ICU writes as
+one digraph read apart as well (طه Taha, سحر Sahar), and a final h written a consonant)."""
 THRESHOLD = 0.8
 BIRTH_AGREES = 0.05
 BIRTH_CONFLICT = 0.3
