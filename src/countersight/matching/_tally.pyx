@@ -1,10 +1,11 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
 """``tally.best_in_python`` in C (see ``tally``): the names' totals summed in an open-addressing
-table of plain numbers, in the order the names were found, then sorted by total and that order.
-The same sums, added in the same order, so the same totals to the last bit."""
+table of plain numbers, in the order the names were found; the first by total and that order
+picked with a heap (only those are sorted). The same sums, added in the same order, so the same
+totals to the last bit."""
 
 from libc.stdint cimport int32_t, uint32_t, uint64_t
-from libc.stdlib cimport free, malloc, qsort
+from libc.stdlib cimport free, malloc
 from libc.string cimport memset
 
 
@@ -14,15 +15,26 @@ cdef struct Entry:
     uint32_t order
 
 
-cdef int _first(const void* a, const void* b) noexcept nogil:
-    """The higher total first; of equal totals, the first found."""
-    cdef const Entry* x = <const Entry*>a
-    cdef const Entry* y = <const Entry*>b
-    if x.total > y.total:
-        return -1
-    if x.total < y.total:
-        return 1
-    return (x.order > y.order) - (x.order < y.order)
+cdef inline bint _after(const Entry* a, const Entry* b) noexcept nogil:
+    """Whether ``a`` comes after ``b``: a lower total, or an equal one found later."""
+    return a.total < b.total or (a.total == b.total and a.order > b.order)
+
+
+cdef void _sift_down(int32_t* heap, Py_ssize_t size, Py_ssize_t at, Entry* entries) noexcept nogil:
+    """Restores the heap below ``at``: every entry before (ranks above) its children."""
+    cdef Py_ssize_t child
+    cdef int32_t moving = heap[at]
+    while True:
+        child = 2 * at + 1
+        if child >= size:
+            break
+        if child + 1 < size and _after(&entries[heap[child + 1]], &entries[heap[child]]):
+            child += 1
+        if not _after(&entries[heap[child]], &entries[moving]):
+            break
+        heap[at] = heap[child]
+        at = child
+    heap[at] = moving
 
 
 def best(
@@ -60,6 +72,8 @@ def best(
     cdef list out = []
     cdef Py_ssize_t counted = 0
     cdef uint32_t group
+    cdef int32_t* heap = NULL
+    cdef Entry* ranked = NULL
     try:
         if slots == NULL or entries == NULL:
             raise MemoryError()
@@ -85,14 +99,33 @@ def best(
                         entries[at].total += weight
                         break
                     place = (place + 1) & mask
-        qsort(entries, found, sizeof(Entry), _first)
+        # The ``most`` first, in order, without sorting them all: a heap whose root is the last
+        # of those kept so far (the one a better entry replaces), emptied from the root.
         if most > found:
             most = found
+        heap = <int32_t*>malloc(most * sizeof(int32_t)) if most else NULL
+        if most and heap == NULL:
+            raise MemoryError()
+        for i in range(most):
+            heap[i] = <int32_t>i
+        for i in range(most // 2 - 1, -1, -1):
+            _sift_down(heap, most, i, entries)
+        for i in range(most, found):
+            if _after(&entries[heap[0]], &entries[i]):
+                heap[0] = <int32_t>i
+                _sift_down(heap, most, 0, entries)
+        ranked = <Entry*>malloc(most * sizeof(Entry)) if most else NULL
+        if most and ranked == NULL:
+            raise MemoryError()
+        for i in range(most - 1, -1, -1):
+            ranked[i] = entries[heap[0]]
+            heap[0] = heap[i]
+            _sift_down(heap, i, 0, entries)
         # As many as make ``distinct`` different names by ``same``; ``slots`` is reused for the
         # groups seen (they are fewer than ``most``, which is at most ``found``).
         memset(slots, 0xFF, capacity * sizeof(int32_t))
         for i in range(most):
-            name = entries[i].name
+            name = ranked[i].name
             if name >= same.shape[0]:
                 raise IndexError("a name beyond its groups")
             group = same[name]
@@ -109,3 +142,5 @@ def best(
     finally:
         free(slots)
         free(entries)
+        free(heap)
+        free(ranked)
