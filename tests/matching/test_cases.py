@@ -902,3 +902,29 @@ def test_a_japanese_name_in_kana_is_a_word_not_a_token_a_syllable() -> None:
     assert form.tokens[0].text == "asuka" and len(form.tokens) == 3  # 伊 and 藤 one each
     assert compare_names("きょうこ", "Kyoko", "Person").match
     assert not compare_names("あすか", "Asako", "Person").match
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Dr. John Smith",
+        "DR John Smith",
+        "Mrs  Smith",
+        "Dott.ssa Maria Rossi",
+        "His Excellency Joe Doe",
+        "  Dr Who",
+        "-Ali",
+        "Drake Smith",  # a prefix's letters, no prefix
+        "Countess Maria",
+        "Countdown Smith",
+        "Émile Zola",  # not ASCII: always asked
+        "Thomas Ryan Barton",
+    ],
+)
+def test_prefixes_are_removed_as_rigour_removes_them(name: str) -> None:
+    """rigour's expression is asked only of names it may change (``_without_prefixes``)."""
+    from rigour.names import remove_person_prefixes
+
+    from countersight.matching.normalize import _without_prefixes
+
+    assert _without_prefixes(name) == remove_person_prefixes(name)

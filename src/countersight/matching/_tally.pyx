@@ -74,6 +74,7 @@ def best(
     cdef uint32_t group
     cdef int32_t* heap = NULL
     cdef Entry* ranked = NULL
+    cdef int32_t* groups = NULL
     try:
         if slots == NULL or entries == NULL:
             raise MemoryError()
@@ -121,21 +122,28 @@ def best(
             ranked[i] = entries[heap[0]]
             heap[0] = heap[i]
             _sift_down(heap, i, 0, entries)
-        # As many as make ``distinct`` different names by ``same``; ``slots`` is reused for the
-        # groups seen (they are fewer than ``most``, which is at most ``found``).
-        memset(slots, 0xFF, capacity * sizeof(int32_t))
+        # As many as make ``distinct`` different names by ``same``: the groups seen in a table
+        # of their own, as small as ``most`` allows.
+        capacity = 16
+        while capacity < 2 * most:
+            capacity <<= 1
+        mask = capacity - 1
+        groups = <int32_t*>malloc(capacity * sizeof(int32_t))
+        if groups == NULL:
+            raise MemoryError()
+        memset(groups, 0xFF, capacity * sizeof(int32_t))
         for i in range(most):
             name = ranked[i].name
             if name >= same.shape[0]:
                 raise IndexError("a name beyond its groups")
             group = same[name]
             place = <Py_ssize_t>((group * <uint32_t>2654435761u) & mask)
-            while slots[place] >= 0 and <uint32_t>slots[place] != group:
+            while groups[place] >= 0 and <uint32_t>groups[place] != group:
                 place = (place + 1) & mask
-            if slots[place] < 0:
+            if groups[place] < 0:
                 if counted == distinct:
                     break
-                slots[place] = <int32_t>group
+                groups[place] = <int32_t>group
                 counted += 1
             out.append(name)
         return out
@@ -144,3 +152,4 @@ def best(
         free(entries)
         free(heap)
         free(ranked)
+        free(groups)

@@ -18,7 +18,11 @@ from typing import Any, NamedTuple
 
 from anyascii import anyascii
 from pypinyin import Style, lazy_pinyin, pinyin
-from rigour._core import ordinals_dict, stopwords_list  # no public wrapper: rigour pinned to 2.6.x
+from rigour._core import (  # no public wrapper: rigour pinned to 2.6.x
+    ordinals_dict,
+    person_name_prefixes_list,
+    stopwords_list,
+)
 from rigour.names import extract_org_types, remove_person_prefixes
 from rigour.text import ascii_text
 
@@ -137,6 +141,19 @@ def _latin(text: str) -> str:
     if _DIGIT.search(ascii_form):
         ascii_form = _MIXED.sub(_unleet, ascii_form)
     return " ".join(w for w in _SPLIT.split(ascii_form) if w)
+
+
+_PREFIXES = tuple(p.lower() for p in person_name_prefixes_list())
+
+
+def _without_prefixes(name: str) -> str:
+    """rigour's ``remove_person_prefixes`` (a regular expression of all its prefixes, a few
+    microseconds a name), asked only of a name it may change: one that starts with something
+    other than a letter or a digit, or with a prefix (in ASCII, where lower case is what the
+    expression's ignoring of case compares; any other name is asked)."""
+    if name[:1].isalnum() and name.isascii() and not name.lower().startswith(_PREFIXES):
+        return name
+    return remove_person_prefixes(name)
 
 
 def _unleet(match: re.Match[str]) -> str:
@@ -379,7 +396,7 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
     else:
         latin = ""
         if person:
-            text = remove_person_prefixes(text)
+            text = _without_prefixes(text)
         elif _PUNCTUATED.search(text):
             # Legal forms as written first, while their dots and slashes can be seen.
             rest, written = _legal_forms(text)
