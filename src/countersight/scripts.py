@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from functools import lru_cache
 
 _FIRST_WORD = {
@@ -48,10 +47,13 @@ def script_of(text: str) -> str | None:
     """The script most of the letters in ``text`` are written in; None if it has no letters."""
     if text.isascii():  # most names: no need to look letter by letter
         return "Latin" if _ASCII_LETTER.search(text) else None
-    counts = Counter(map(_char_script, text))  # counted in C; what is no letter, dropped after
-    counts.pop(None, None)
+    counts: dict[str, int] = {}  # a plain loop: a Counter cost more than the letters
+    for char in text:
+        script = _char_script(char)
+        if script is not None:
+            counts[script] = counts.get(script, 0) + 1
     if not counts:
         return None
     if "Japanese" in counts:  # kana among Han characters: Japanese, not Chinese
         return "Japanese"
-    return counts.most_common(1)[0][0]
+    return max(counts, key=counts.__getitem__)  # of equal counts, the first met
