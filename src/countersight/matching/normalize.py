@@ -11,7 +11,7 @@ import pkgutil
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -205,33 +205,40 @@ def _han_tokens(text: str) -> tuple[list[Token], list[str]]:
 
 
 def _han_run(run: str) -> list[Token]:
+    return _glossary_run(
+        run, lambda piece, _: HAN_PLACES.get(piece) or HAN_TRADE_WORDS.get(piece, ""), _brand
+    )
+
+
+def _glossary_run(
+    run: str, english: Callable[[str, int], str], brand: Callable[[str], Token]
+) -> list[Token]:
+    """A run of Chinese or Korean characters: the longest words a glossary knows (of four
+    characters, three or two), as the weak English words ``english`` gives for them and their
+    place ("a|b": a, also written b); what lies between, one brand each (``brand``)."""
     out: list[Token] = []
     position = 0
-    brand = ""
+    pending = ""
     while position < len(run):
         for size in (4, 3, 2):
             piece = run[position : position + size]
             if len(piece) < size:
                 continue
-            if piece in HAN_PLACES:
-                if brand:
-                    out.append(_brand(brand))
-                    brand = ""
-                out.extend(token(w, True) for w in HAN_PLACES[piece].split())
-                position += size
-                break
-            if piece in HAN_TRADE_WORDS:
-                if brand:
-                    out.append(_brand(brand))
-                    brand = ""
-                out.extend(token(w, True) for w in HAN_TRADE_WORDS[piece].split())
+            words = english(piece, position)
+            if words:
+                if pending:
+                    out.append(brand(pending))
+                    pending = ""
+                for word in words.split():
+                    text, *others = word.split("|")
+                    out.append(token(text, True, tuple(others)))
                 position += size
                 break
         else:
-            brand += run[position]
+            pending += run[position]
             position += 1
-    if brand:
-        out.append(_brand(brand))
+    if pending:
+        out.append(brand(pending))
     return out
 
 
@@ -280,33 +287,12 @@ def _hangul_tokens(text: str) -> tuple[list[Token], list[str]]:
 
 
 def _hangul_run(run: str, starts_name: bool) -> list[Token]:
-    out: list[Token] = []
-    position = 0
-    brand = ""
-    while position < len(run):
-        for size in (4, 3, 2):
-            piece = run[position : position + size]
-            if len(piece) < size:
-                continue
-            if starts_name and position == 0 and piece == HANGUL_COUNTRY_FIRST[0]:
-                english = HANGUL_COUNTRY_FIRST[1]
-            else:
-                english = HANGUL_PLACES.get(piece) or HANGUL_TRADE_WORDS.get(piece, "")
-            if english:
-                if brand:
-                    out.append(_korean_brand(brand))
-                    brand = ""
-                for word in english.split():
-                    text, *others = word.split("|")
-                    out.append(token(text, True, tuple(others)))
-                position += size
-                break
-        else:
-            brand += run[position]
-            position += 1
-    if brand:
-        out.append(_korean_brand(brand))
-    return out
+    def english(piece: str, position: int) -> str:
+        if starts_name and position == 0 and piece == HANGUL_COUNTRY_FIRST[0]:
+            return HANGUL_COUNTRY_FIRST[1]
+        return HANGUL_PLACES.get(piece) or HANGUL_TRADE_WORDS.get(piece, "")
+
+    return _glossary_run(run, english, _korean_brand)
 
 
 def _korean_brand(run: str) -> Token:
