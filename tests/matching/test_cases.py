@@ -917,7 +917,11 @@ def test_a_japanese_name_in_kana_is_a_word_not_a_token_a_syllable() -> None:
         "Drake Smith",  # a prefix's letters, no prefix
         "Countess Maria",
         "Countdown Smith",
-        "Émile Zola",  # not ASCII: always asked
+        "Émile Zola",  # a letter outside ASCII first: no prefix begins so
+        "\u0130mam Ali",  # İ, which the expression takes for i: asked
+        "\u212aapt. Smith",  # the Kelvin sign, taken for k
+        "Dr. Émile Zola",
+        "محمد علي",
         "Thomas Ryan Barton",
     ],
 )

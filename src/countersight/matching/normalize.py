@@ -143,16 +143,27 @@ def _latin(text: str) -> str:
     return " ".join(w for w in _SPLIT.split(ascii_form) if w)
 
 
-_PREFIXES = tuple(p.lower() for p in person_name_prefixes_list())
+_PREFIXES: dict[str, tuple[str, ...]] = {}
+"""rigour's person name prefixes in lower case, by their first two letters (dr: Dr, Drs...;
+none is shorter, and all begin in ASCII)."""
+for _prefix in person_name_prefixes_list():
+    _PREFIXES[_prefix[:2].lower()] = (*_PREFIXES.get(_prefix[:2].lower(), ()), _prefix.lower())
+_LONGEST_PREFIX = max(len(p) for found in _PREFIXES.values() for p in found)
+_FOLDED_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+"""The letters outside ASCII that a regular expression ignoring case takes for ASCII ones
+(capital I with a dot and dotless i for i, long s for s, the Kelvin sign for k)."""
 
 
 def _without_prefixes(name: str) -> str:
-    """rigour's ``remove_person_prefixes`` (a regular expression of all its prefixes, a few
+    """rigour's ``remove_person_prefixes`` (a regular expression of all its prefixes, 4 to 20
     microseconds a name), asked only of a name it may change: one that starts with something
-    other than a letter or a digit, or with a prefix (in ASCII, where lower case is what the
-    expression's ignoring of case compares; any other name is asked)."""
-    if name[:1].isalnum() and name.isascii() and not name.lower().startswith(_PREFIXES):
-        return name
+    other than a letter or a digit, or with a prefix in lower case as in any other (what the
+    expression's ignoring of case compares, but for the few letters ``_FOLDED_TO_ASCII``: a
+    name with one of those is always asked)."""
+    if name[:1].isalnum() and _FOLDED_TO_ASCII.isdisjoint(name[: _LONGEST_PREFIX + 1]):
+        found = _PREFIXES.get(name[:2].lower())
+        if found is None or not name.lower().startswith(found):
+            return name
     return remove_person_prefixes(name)
 
 
@@ -310,14 +321,15 @@ def _each_syllable(chars: Iterable[str]) -> list[Token]:
     return [t for ch in chars for t in _syllable_tokens(ch)]
 
 
-def _syllable_tokens(ch: str) -> list[Token]:
+@lru_cache(maxsize=65536)
+def _syllable_tokens(ch: str) -> tuple[Token, ...]:
     """A character of a Chinese, Korean or Japanese person's name as tokens (none for a space):
     a Hangul syllable in the spellings lists give it (``hangul``), any other in its reading
-    (``_latin``) with its other spellings."""
+    (``_latin``) with its other spellings. Kept: names share their characters."""
     korean = hangul.spellings(ch)
     if korean:
-        return [token(korean[0], alt=korean[1:])]
-    return [token(w, alt=_spellings(ch, w)) for w in _latin(ch).split()]
+        return (token(korean[0], alt=korean[1:]),)
+    return tuple(token(w, alt=_spellings(ch, w)) for w in _latin(ch).split())
 
 
 @lru_cache(maxsize=65536)
