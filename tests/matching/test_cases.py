@@ -38,6 +38,11 @@ CASES = [
     ("apostrophes of McCune-Reischauer dropped", "Person", "리성철", "Ri Su'ng-ch'o'l", True),
     ("the North's Ri is the South's Lee", "Person", "이수용", "Ri Su Yong", True),
     ("the South's Lee is the North's Ri", "Person", "리수용", "Lee Su-yong", True),
+    ("a Korean given name written as one word", "Person", "김정은", "Kim Jongun", True),
+    ("a Korean given name as one word, first", "Person", "문재인", "Jaein Moon", True),
+    ("a Korean name written given name first", "Person", "정수 김", "Kim Jongsu", True),
+    # Spelt as one word, 정은 and 종은 are both Chongun: in Hangul, the syllables decide.
+    ("two Korean names a syllable apart", "Person", "김종은", "김정은", False),
     # Korean organisations in Hangul: trade words translated, the rest spelt as one word.
     (
         "a North Korean company in McCune-Reischauer",
@@ -932,3 +937,15 @@ def test_prefixes_are_removed_as_rigour_removes_them(name: str) -> None:
     from countersight.matching.normalize import _without_prefixes
 
     assert _without_prefixes(name) == remove_person_prefixes(name)
+
+
+def test_a_korean_name_has_a_form_with_its_given_name_as_one_word() -> None:
+    from countersight.matching.normalize import given_name_joined
+
+    joined = given_name_joined(prepare("김정은", "Person"))
+    assert joined is not None and joined.across_only
+    assert joined.words == ("gim", "jeongeun") and "jongun" in joined.tokens[1].alt
+    first = given_name_joined(prepare("정수 김", "Person"))
+    assert first is not None and first.words == ("jeongsu", "gim")
+    assert given_name_joined(prepare("김정", "Person")) is None  # no given name of two
+    assert given_name_joined(prepare("習近平", "Person")) is None  # not Korean

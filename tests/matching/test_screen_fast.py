@@ -213,6 +213,28 @@ def test_a_name_listed_by_many_lists_takes_one_place_among_the_candidates() -> N
     assert len(found) == len(repeated) + MAX_CANDIDATE_NAMES - 1
 
 
+def test_a_form_for_other_scripts_only_shares_its_names_group() -> None:
+    """김정은's form with its given name as one word is the same name: one place among the
+    candidates, not two."""
+    index = Index([_person("k1", "list_k", ["김정은"]), _person("k2", "list_k", ["Kim Jongun"])])
+    assert [f.across_only for f in index.listed[0].forms] == [False, True]
+    assert index.name_same[0] == index.name_same[1] != index.name_same[2]
+    found = index.candidates(tuple(party_from_row("Kim Jongun", "Person").forms()))
+    assert "k1" in [listed.entity_id for listed in found]
+
+
+def test_a_key_two_forms_of_a_query_share_counts_once() -> None:
+    """Both forms of 김정은 have the surname: counted once, a common surname alone (Kim, in a
+    third of the names) weighs less than the rarer given name written as one word (Jongun)."""
+    kims = [_person(f"k{i}", "list", [f"Kim Zz{'z' * i}"]) for i in range(10)]
+    jonguns = [_person(f"j{i}", "list", [f"Jongun Qq{'q' * i}"]) for i in range(4)]
+    others = [_person(f"o{i}", "list", [f"Other Ww{'w' * i}"]) for i in range(16)]
+    index = Index([*kims, *jonguns, *others])
+    query = tuple(party_from_row("김정은", "Person").forms())
+    assert len(query) == 2
+    assert index.candidates(query)[0].entity_id == "j0"
+
+
 def test_a_name_repeated_more_than_max_repeats_times_fills_the_candidates() -> None:
     """However often one name is listed, the work of a query stays bounded."""
     repeated = [_person(f"r{i}", f"list_{i}", ["Ivan Petrov"]) for i in range(100)]

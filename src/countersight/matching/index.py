@@ -249,8 +249,11 @@ class Index:
         # After the postings are copied (the peak of the build), not beside them.
         same: dict[tuple[str, ...], int] = {}
         for listed in self.listed:
+            name: tuple[str, ...] = ()
             for form in listed.forms:
-                name = (listed.party.schema, *form.words)
+                # A form for other scripts only is the name before it, written otherwise.
+                if not form.across_only or not name:
+                    name = (listed.party.schema, *form.words)
                 self.name_same.append(same.setdefault(name, len(same)))
         del same
         self.spellings: dict[str, tuple[str, ...]] = {
@@ -322,12 +325,21 @@ class Index:
             if len(identifier) >= MIN_IDENTIFIER
             for name in postings.get("i" + identifier) or ()
         }
+        # A key that two forms of the query share (a word its other form keeps: a surname, an
+        # Arabic name beside a compound) counts once, as a name's words do.
+        before: set[str] = set()
+        groups_before: set[int] = set()  # the spelling groups (``spellings``' own tuples)
         for form in forms:
             # Not a list display with a conditional star: compiled, its weights were objects.
             lookups = keys(form)
             if sounds:
                 lookups.extend(self._sound_lookups(form))
+            these: set[str] = set()
+            these_groups: set[int] = set()
             for key, base in lookups:
+                if key in before:
+                    continue
+                these.add(key)
                 found = postings.span(key)
                 count = found & tally.COUNTED
                 if not count:
@@ -341,6 +353,9 @@ class Index:
             # with its consonants (``spellings``), all of them as one key would, counted and
             # weighed together.
             for words in self._spelling_groups(form):
+                if id(words) in groups_before:
+                    continue
+                these_groups.add(id(words))
                 count = sum(postings.count("w" + word) for word in words)
                 if not count or count > COMMON_SPELLINGS:
                     continue
@@ -349,6 +364,8 @@ class Index:
                     if found := postings.span("w" + word):
                         spans.append(found)
                         weights.append(weight)
+            before |= these
+            groups_before |= these_groups
         if not spans and skipped:
             # Only common words: look among their first names after all, the rarest key first
             # (all of equal weight: in the order indexed).

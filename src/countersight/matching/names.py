@@ -322,7 +322,7 @@ def compare(
     weights already worked out (a query against many candidates); without it they are worked
     out for this pair, with ``rarity``."""
     q_tokens, c_tokens = query.tokens, candidate.tokens
-    if not q_tokens or not c_tokens:
+    if not q_tokens or not c_tokens or _same_script_across_only(query, candidate):
         return NameScore(0.0, 0.0, 0.0, (), 0.0, False)
     if words is None:
         words = words_of(q_tokens, c_tokens, rarity)
@@ -419,6 +419,12 @@ def compare(
         joined=joined,
         strong_matched=strong or resplit,
     )
+
+
+def _same_script_across_only(query: NameForm, candidate: NameForm) -> bool:
+    """Two names in one script, one of them in a form for other scripts only
+    (``NameForm.across_only``): not compared, their own forms are."""
+    return (query.across_only or candidate.across_only) and query.script == candidate.script
 
 
 def _weighted_mean(weights: list[float], values: list[float]) -> float:
@@ -592,7 +598,7 @@ def score_bound(
     if drop_candidate >= 0:
         c_size -= len(c_tokens[drop_candidate].text)
         c_tokens = c_tokens[:drop_candidate] + c_tokens[drop_candidate + 1 :]
-    if not q_tokens or not c_tokens:
+    if not q_tokens or not c_tokens or _same_script_across_only(query, candidate):
         return 0.0
     across = query.script != candidate.script
     # (The form's flag: a word left out is a patronymic, a person's, never a brand.)

@@ -109,6 +109,9 @@ class NameForm:
     brands: bool = False
     """Some token is a Chinese brand (has ``Token.syllables``), which Latin words may spell
     apart: kept so that ``names.score_bound`` need not look through the tokens each time."""
+    across_only: bool = False
+    """A form for names in other scripts only (``given_name_joined``): two names in one script
+    are compared by their own forms."""
 
     def __reduce__(self) -> tuple[type[Any], tuple[Any, ...]]:
         return by_fields(self)  # as ``Token``
@@ -468,6 +471,32 @@ def compounds(form: NameForm) -> NameForm | None:
             out.append(t)
             i += 1
     return replace(form, tokens=tuple(out), patronymics=()) if joined else None
+
+
+def given_name_joined(form: NameForm) -> NameForm | None:
+    """A Korean person's name of three syllables in Hangul with its given name as one word, as
+    many write it in Latin letters (문재인 Moon Jaein, 김정은 Kim Jongun): the surname's syllable
+    and the given name's two spelt as one word (``hangul.word_spellings``: the Revised
+    Romanization, McCune-Reischauer and their mixtures), in the order written (정수 김: the
+    given name first). For names in other scripts only (``NameForm.across_only``): spelt so,
+    정은 and 종은 are both Chongun. None for any other name."""
+    if not (form.syllabic and form.script == "Hangul" and len(form.tokens) == 3):
+        return None
+    parts = form.original.split()
+    if not all(hangul.is_syllable(ch) for part in parts for ch in part):
+        return None
+    if [len(p) for p in parts] in ([3], [1, 2]):
+        surname, given = form.tokens[0], "".join(parts)[1:]
+        first = True
+    elif [len(p) for p in parts] == [2, 1]:
+        surname, given = form.tokens[2], parts[0]
+        first = False
+    else:
+        return None
+    spelt, *others = hangul.word_spellings(given)
+    joined = token(spelt, alt=tuple(others))
+    tokens = (surname, joined) if first else (joined, surname)
+    return replace(form, tokens=tokens, patronymics=(), across_only=True)
 
 
 _SERVANT = "ebd"

@@ -25,13 +25,14 @@ from countersight.matching.normalize import (
     LATIN_STOPWORDS,
     NameForm,
     compounds,
+    given_name_joined,
     is_patronymic,
     prepare,
 )
 from countersight.matching.parts import name_parts
 from countersight.model import by_fields
 
-ALGORITHM = "countersight-13"
+ALGORITHM = "countersight-14"
 """Raised whenever the same lists and party may give another result: the configuration hash
 follows the constants only, not the code (2: the first release after the benchmark work; 3: a
 name that meets by one word needs both birth year and country to agree to be a match; 4: HK
@@ -43,7 +44,9 @@ as words, in Hepburn; 10: candidates are the best 20 different names, a name on 
 counted once, where they were the best 40 names; 11: organisations' names in Hangul read by
 a Korean glossary, the rest spelt as one word per run; 12: across scripts, names that meet
 only as initials are not taken for translations; 13: in an abjad, the two letters ICU writes as
-one digraph read apart as well (طه Taha, سحر Sahar), and a final h written a consonant)."""
+one digraph read apart as well (طه Taha, سحر Sahar), and a final h written a consonant;
+14: a Korean name in Hangul also with its given name as one word, for names in other
+scripts, and a key two forms of a query share counted once)."""
 THRESHOLD = 0.8
 BIRTH_AGREES = 0.05
 BIRTH_CONFLICT = 0.3
@@ -99,16 +102,17 @@ class Party:
 
     def forms(self) -> tuple[NameForm, ...]:
         """Every name's form; a name written in an abjad also with its compounds as one word
-        each (``normalize.compounds``)."""
+        each (``normalize.compounds``), a Korean one in Hangul with its given name as one
+        (``normalize.given_name_joined``, for names in other scripts only)."""
         out: list[NameForm] = []
         for n in (self.name, *self.aliases):
             for part in name_parts(n, self.schema):
                 if part.strip():
                     form = prepare(part, self.schema)
                     out.append(form)
-                    joined = compounds(form)
-                    if joined is not None:
-                        out.append(joined)
+                    for joined in (compounds(form), given_name_joined(form)):
+                        if joined is not None:
+                            out.append(joined)
         return tuple(out)
 
 
