@@ -113,10 +113,15 @@ def spellings(ch: str) -> tuple[str, ...]:
     return _syllable_spellings(ch) if is_syllable(ch) else ()
 
 
+def _parts(ch: str) -> tuple[int, int, int]:
+    """A syllable's initial, vowel and final, by their places in the tables above."""
+    code = ord(ch) - _FIRST
+    return code // (_VOWELS * _FINALS), code // _FINALS % _VOWELS, code % _FINALS
+
+
 @lru_cache(maxsize=11172)  # every syllable there is
 def _syllable_spellings(ch: str) -> tuple[str, ...]:
-    code = ord(ch) - _FIRST
-    initial, vowel, final = code // (_VOWELS * _FINALS), code // _FINALS % _VOWELS, code % _FINALS
+    initial, vowel, final = _parts(ch)
     vowels = _VOWEL_SPELLINGS[vowel]
     initials = list(_INITIALS[initial])
     front = vowels[0][0] in "iy"  # before i and y: sh for s, and the initial sound law
@@ -145,11 +150,6 @@ _MR_VOWELS = (
     "wi", "yu", "u", "ui", "i",
 )  # fmt: skip
 _SONORANT_ENDS = ("n", "m", "ng", "l")
-
-
-def _parts(ch: str) -> tuple[int, int, int]:
-    code = ord(ch) - _FIRST
-    return code // (_VOWELS * _FINALS), code // _FINALS % _VOWELS, code % _FINALS
 
 
 @lru_cache(maxsize=65536)

@@ -317,7 +317,7 @@ class Index:
         (normalised, ``normal_identifier``)."""
         spans: list[int] = []  # the names of each key found (``tally``)
         weights: list[float] = []
-        skipped: list[tuple[int, str, float]] = []  # keys of many names: how many, key, base
+        skipped: list[tuple[int, int, float]] = []  # keys of many names: how many, span, base
         postings = self.postings
         by_identifier = {
             self.name_owner[name]: None
@@ -345,7 +345,7 @@ class Index:
                 if not count:
                     continue
                 if count > COMMON_POSTINGS:
-                    skipped.append((count, key, base))
+                    skipped.append((count, found, base))
                     continue
                 spans.append(found)
                 weights.append(base * self._weight(count))
@@ -356,21 +356,19 @@ class Index:
                 if id(words) in groups_before:
                     continue
                 these_groups.add(id(words))
-                count = sum(postings.count("w" + word) for word in words)
+                group = [found for word in words if (found := postings.span("w" + word))]
+                count = sum(found & tally.COUNTED for found in group)
                 if not count or count > COMMON_SPELLINGS:
                     continue
                 weight = ABJAD_WEIGHT * self._weight(count)
-                for word in words:
-                    if found := postings.span("w" + word):
-                        spans.append(found)
-                        weights.append(weight)
+                spans.extend(group)
+                weights.extend([weight] * len(group))
             before |= these
             groups_before |= these_groups
         if not spans and skipped:
             # Only common words: look among their first names after all, the rarest key first
             # (all of equal weight: in the order indexed).
-            _, key, base = min(skipped, key=itemgetter(0))
-            found = postings.span(key)
+            _, found, base = min(skipped, key=itemgetter(0))
             spans.append(tally.span(found >> tally.COUNT_BITS, MAX_CANDIDATE_NAMES * MAX_REPEATS))
             weights.append(base)
         best = tally.best(

@@ -291,10 +291,9 @@ def _hangul_tokens(text: str) -> tuple[list[Token], list[str]]:
             org_types.append(canonical)
             left.extend(token(w, True) for w in word.split())
     tokens: list[Token] = []
-    first = True
-    for run in _HANGUL.findall(rest):
-        tokens.extend(_hangul_run(run, first and rest.lstrip().startswith(run)))
-        first = False
+    start = rest.lstrip()
+    for place, run in enumerate(_HANGUL.findall(rest)):
+        tokens.extend(_hangul_run(run, place == 0 and start.startswith(run)))
     for other in _HANGUL.split(rest):
         tokens.extend(token(w) for w in _latin(other).split())
     return tokens + left, org_types
@@ -306,18 +305,23 @@ def _hangul_run(run: str, starts_name: bool) -> list[Token]:
             return HANGUL_COUNTRY_FIRST[1]
         return HANGUL_PLACES.get(piece) or HANGUL_TRADE_WORDS.get(piece, "")
 
-    return _glossary_run(run, english, _korean_brand)
+    return _glossary_run(run, english, _hangul_word)
 
 
-def _korean_brand(run: str) -> Token:
-    first, *others = hangul.word_spellings(run)
-    return token(first, alt=tuple(others))
+def _spelt(spellings: tuple[str, ...]) -> Token:
+    """The token of a word with these spellings, the first its text, the others ``alt``."""
+    return token(spellings[0], alt=spellings[1:])
+
+
+def _hangul_word(run: str) -> Token:
+    """A run of Hangul syllables as one word (``hangul.word_spellings``)."""
+    return _spelt(hangul.word_spellings(run))
 
 
 def _kana_tokens(run: str) -> list[Token]:
     """A run of kana as one word, in Hepburn (``kana``)."""
     spelt = kana.spellings(run)
-    return [token(spelt[0], alt=spelt[1:])] if spelt else []
+    return [_spelt(spelt)] if spelt else []
 
 
 def _each_syllable(chars: Iterable[str]) -> list[Token]:
@@ -331,7 +335,7 @@ def _syllable_tokens(ch: str) -> tuple[Token, ...]:
     (``_latin``) with its other spellings. Kept: names share their characters."""
     korean = hangul.spellings(ch)
     if korean:
-        return (token(korean[0], alt=korean[1:]),)
+        return (_spelt(korean),)
     return tuple(token(w, alt=_spellings(ch, w)) for w in _latin(ch).split())
 
 
@@ -493,8 +497,7 @@ def given_name_joined(form: NameForm) -> NameForm | None:
         first = False
     else:
         return None
-    spelt, *others = hangul.word_spellings(given)
-    joined = token(spelt, alt=tuple(others))
+    joined = _hangul_word(given)
     tokens = (surname, joined) if first else (joined, surname)
     return replace(form, tokens=tokens, patronymics=(), across_only=True)
 
