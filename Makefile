@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 # (README, "Compiled matching core"). COUNTERSIGHT_PURE=1 leaves it uncompiled. CORE_SOURCES and
 # NATIVE_SOURCES: countersight.matching.CORE and NATIVE (a test checks that they agree).
 CORE_SOURCES := $(patsubst %,src/countersight/matching/%.py,abjad normalize phonetic names score index screen)
-NATIVE_SOURCES := $(patsubst %,src/countersight/matching/%.pyx,_tally)
+NATIVE_SOURCES := $(patsubst %,src/countersight/matching/%.pyx,_tally _letters)
 COMPILED := src/countersight/matching/compiled-from.txt
 
 $(COMPILED): $(STAMP) $(CORE_SOURCES) $(NATIVE_SOURCES) src/countersight/matching/__init__.py tools/compile.py

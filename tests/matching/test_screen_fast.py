@@ -267,6 +267,61 @@ def test_the_bound_is_never_below_the_score() -> None:
     assert checked > 1000
 
 
+def test_the_bounds_of_the_pairs_of_names_change_no_result() -> None:
+    """``score_party`` given the bounds of the pairs of names (as screening works them out)
+    compares them best bound first and skips those that cannot win: the same result as
+    comparing them all, for every candidate of every query of the table."""
+    index = Index(ENTITIES)
+    checked = skipped = 0
+    for party in QUERIES:
+        forms, candidates, words = _query_words(index, party)
+        for listed in candidates:
+            _, pairs = _similarity_bound(party, forms, listed, words)
+            assert len(pairs) == len(forms) * len(listed.forms)
+            plain = score_party(party, forms, listed.party, listed.forms, words=words)
+            bounded = score_party(
+                party, forms, listed.party, listed.forms, words=words, bounds=pairs
+            )
+            assert bounded == plain, (party.name, listed.entity_id)
+            checked += 1
+            skipped += sum(1 for b in pairs if b < plain.names.score)
+    assert checked > 50 and skipped > 10
+
+
+def test_of_pairs_of_names_that_score_alike_the_first_is_kept_whatever_their_bounds() -> None:
+    party = party_from_row("Ivan Sidorov", "Person")
+    listed = Party("Ivan Sidorov", "Person", aliases=("Sidorov Ivan",))
+    forms, listed_forms = party.forms(), listed.forms()
+    plain = score_party(party, forms, listed, listed_forms)
+    assert plain.candidate_name == "Ivan Sidorov"
+    # Valid bounds (never below the score), the second pair's looser: compared first.
+    bounded = score_party(party, forms, listed, listed_forms, bounds=[1.0, 2.0])
+    assert bounded.names.score == plain.names.score == 1.0
+    assert bounded == plain
+
+
+@pytest.mark.skipif(
+    bool(matching.compiled),
+    reason="compiled, score_party calls compare directly (make test runs it COUNTERSIGHT_PURE=1)",
+)
+def test_pairs_of_names_bounded_below_the_best_score_are_not_compared(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import countersight.matching.score as score
+
+    compared: list[str] = []
+
+    def counting(q: NameForm, c: NameForm, *args: Any) -> Any:
+        compared.append(c.original)
+        return compare(q, c, *args)
+
+    monkeypatch.setattr(score, "compare_forms", counting)
+    party = party_from_row("Ivan Sidorov", "Person")
+    listed = Party("Ivan Sidorov", "Person", aliases=("Petr Ivanov", "Sidorov Ivan"))
+    result = score_party(party, party.forms(), listed, listed.forms(), bounds=[1.0, 0.2, 0.9])
+    assert result.candidate_name == "Ivan Sidorov" and compared == ["Ivan Sidorov"]
+
+
 @pytest.mark.parametrize("limit", [1, 2, 3, 10])
 def test_screening_the_table_gives_the_plain_results(limit: int) -> None:
     index = Index(ENTITIES)

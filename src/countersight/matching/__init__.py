@@ -3,10 +3,10 @@
 The modules of ``CORE`` are compiled with mypyc by ``make install`` (``tools/compile.py``):
 C extensions built in place beside their sources, which Python imports instead of the ``.py``.
 The ``.py`` files stay the source of truth. ``NATIVE`` are written for Cython (``.pyx``), each
-with a Python module that gives the same answers where it is not compiled (``tally``). The
-build records a digest of the sources it compiled (``COMPILED_FROM``); when the sources no
-longer match it (a module edited since, a build interrupted), the extensions are left aside
-and the ``.py`` files run, with a warning, so that an edit always takes effect.
+with a Python module that gives the same answers where it is not compiled (``tally``,
+``letters``). The build records a digest of the sources it compiled (``COMPILED_FROM``); when
+the sources no longer match it (a module edited since, a build interrupted), the extensions
+are left aside and the ``.py`` files run, with a warning, so that an edit always takes effect.
 ``COUNTERSIGHT_PURE=1`` runs the ``.py`` files always. ``compiled`` says which was chosen
 (the index cache is keyed by it too)."""
 
@@ -27,7 +27,7 @@ from countersight.settings import PREFIX, switch
 
 CORE = ("abjad", "normalize", "phonetic", "names", "score", "index", "screen")
 """The modules compiled, in one mypyc group (they call one another directly)."""
-NATIVE = ("_tally",)
+NATIVE = ("_tally", "_letters")
 """Extensions compiled with Cython from their ``.pyx``: used only with the compiled core."""
 COMPILED_FROM = "compiled-from.txt"
 """Written by the build beside the extensions: the compiler, then the digest of the sources."""

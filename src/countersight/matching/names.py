@@ -13,13 +13,17 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from countersight.matching import abjad
+from countersight.matching import abjad, letters
 from countersight.matching.normalize import NameForm, Token, fold, token
 from countersight.matching.phonetic import can_sound, sound_similarity
 
 WEAK_WEIGHT = 0.3
 SUBSET_BASE = 0.7
 WEAK_ONLY = 0.5
+RESPLIT = 0.9
+"""Two names written as one word this alike or more meet whatever their words (a tenth of the
+letters edited at most: ``_joined_similarity`` relies on it)."""
+
 Rarity = Callable[[str], float]
 """A word's weight from how rare it is in the list (1.0 for a word seen once); or none."""
 
@@ -404,7 +408,7 @@ def compare(
         coverage = small * (SUBSET_BASE + (1 - SUBSET_BASE) * big)
     else:
         coverage = q_cov * c_cov
-    resplit = joined >= 0.9
+    resplit = joined >= RESPLIT
     score = max(coverage, joined) if resplit else coverage
     if not strong and not resplit and not (q_all and c_all and _all_met_weak(q_best, c_best)):
         score = min(score, WEAK_ONLY)  # only places and trade words in common
@@ -530,7 +534,7 @@ def _may_resplit(
     """Whether two names (of ``q_count`` and ``c_count`` words, ``q_size`` and ``c_size``
     letters) may be the same written as one word (a word split or joined: "SiemensAG"): they
     have different numbers of words or only one has a legal form, and their lengths are within
-    a tenth of each other (else the one-word similarity is below 0.9)."""
+    a tenth of each other (else the one-word similarity is below ``RESPLIT``)."""
     return (
         q_count != c_count or bool(query.org_types) != bool(candidate.org_types)
     ) and _close_in_length(q_size, c_size)
@@ -545,20 +549,24 @@ def _joined_similarity(
     candidate: NameForm,
     q_tokens: tuple[Token, ...],
     c_tokens: tuple[Token, ...],
-    score_cutoff: float = 0.0,
 ) -> float:
     """How alike two names are written as one word: their words (``q_tokens``, ``c_tokens``)
-    and legal forms run together as written, and sorted. Below ``score_cutoff``, 0."""
+    and legal forms run together as written, and sorted; 0 below ``RESPLIT``, where it counts
+    for nothing (``resplit`` in ``compare`` and ``score_bound``)."""
     q_words = [t.text for t in q_tokens]
     q_words.extend(query.org_types)
     c_words = [t.text for t in c_tokens]
     c_words.extend(candidate.org_types)
+    q_joined, c_joined = "".join(q_words), "".join(c_words)
+    # Sorted or not, the words have the same letters: where too many of them have no
+    # counterpart in the other name, neither way can reach ``RESPLIT`` (most names that come
+    # this far), and rapidfuzz is not called.
+    if letters.apart(q_joined, c_joined) * 10 > max(len(q_joined), len(c_joined)):
+        return 0.0
     return max(
+        Levenshtein.normalized_similarity(q_joined, c_joined, score_cutoff=RESPLIT),
         Levenshtein.normalized_similarity(
-            "".join(q_words), "".join(c_words), score_cutoff=score_cutoff
-        ),
-        Levenshtein.normalized_similarity(
-            "".join(sorted(q_words)), "".join(sorted(c_words)), score_cutoff=score_cutoff
+            "".join(sorted(q_words)), "".join(sorted(c_words)), score_cutoff=RESPLIT
         ),
     )
 
@@ -606,9 +614,8 @@ def score_bound(
         return 1.0  # Chinese brands, which Latin words spell apart: not bounded here
     joined = 0.0
     if _may_resplit(query, candidate, len(q_tokens), len(c_tokens), q_size, c_size):
-        # Below 0.9 it counts for nothing here (``resplit``): rapidfuzz may stop early.
-        joined = _joined_similarity(query, candidate, q_tokens, c_tokens, score_cutoff=0.9)
-    resplit = joined >= 0.9
+        joined = _joined_similarity(query, candidate, q_tokens, c_tokens)
+    resplit = joined >= RESPLIT
     near = _near(query, candidate, words)
     # Loops by index, not ``any`` or ``zip``: mypyc compiles these, and calls those (this is
     # screening's busiest function).

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -58,6 +58,8 @@ IDENTIFIER_MATCH = 0.98
 KINSHIP_REVERSED = 0.3
 ADDED_WORDS = 0.15
 ACRONYM_MATCH = 0.85
+MARGIN = 1e-9
+"""What float rounding may put between a pair's bound and its score (``score_party``)."""
 LONE_GIVEN_NAME = 0.75
 LONE_LISTED_WORD = 0.75
 
@@ -161,27 +163,45 @@ def score_party(
     candidate_forms: tuple[NameForm, ...],
     rarity: Rarity | None = None,
     words: Words | None = None,
+    bounds: Sequence[float] | None = None,
 ) -> Result:
+    """``bounds``: for each pair of names (``forms`` by ``candidate_forms``, the party's name
+    the outer loop), a number its names' score never exceeds (``names.score_bound``, as
+    screening works them out): the pairs are then compared best bound first, and those whose
+    bound is below the best score so far are not compared at all. The result is the same."""
     best: tuple[NameScore, NameForm, NameForm] | None = None
+    best_place = 0
     person = "Person" in (party.schema, candidate.schema)
     organisation = party.schema in ORGANISATIONS and candidate.schema in ORGANISATIONS
     acronym = False
-    for q in forms:
-        for c in candidate_forms:
-            result = compare_forms(q, c, words, rarity)
-            if person and (q.patronymics or c.patronymics):
-                for q_part, c_part in _without_lone_patronymic(q, c, result):
-                    other = compare_forms(q_part, c_part, words, rarity)
-                    if other.score > result.score:
-                        result = other
-            if organisation and result.score < ACRONYM_MATCH and _acronym(q, c):
-                result = result._replace(score=ACRONYM_MATCH)
-                acronym_here = True
-            else:
-                acronym_here = False
-            if best is None or result.score > best[0].score:
-                best = (result, q, c)
-                acronym = acronym_here
+    count = len(candidate_forms)
+    places: Iterable[int] = range(len(forms) * count)
+    if bounds is not None:
+        places = sorted(places, key=lambda place: -bounds[place])
+    for place in places:
+        if best is not None and bounds is not None and bounds[place] + MARGIN < best[0].score:
+            break  # nor can any pair after it: the rest are bounded lower still
+        q, c = forms[place // count], candidate_forms[place % count]
+        result = compare_forms(q, c, words, rarity)
+        if person and (q.patronymics or c.patronymics):
+            for q_part, c_part in _without_lone_patronymic(q, c, result):
+                other = compare_forms(q_part, c_part, words, rarity)
+                if other.score > result.score:
+                    result = other
+        if organisation and result.score < ACRONYM_MATCH and _acronym(q, c):
+            result = result._replace(score=ACRONYM_MATCH)
+            acronym_here = True
+        else:
+            acronym_here = False
+        # The first best pair in the order of the names, whatever order they are compared in.
+        if (
+            best is None
+            or result.score > best[0].score
+            or (result.score == best[0].score and place < best_place)
+        ):
+            best = (result, q, c)
+            best_place = place
+            acronym = acronym_here
     if best is None:
         empty = NameScore(0.0, 0.0, 0.0, (), 0.0, False)
         return Result(0.0, False, party.name, candidate.name, empty)

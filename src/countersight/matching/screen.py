@@ -119,25 +119,21 @@ class Screener:
         # The most a candidate can reach, best first: once ``limit`` hits are above what the
         # rest can reach, the rest cannot be among the best and are not scored. Nor is a
         # candidate bounded at 0: it can only score 0, which is no hit.
-        bounded = (
-            (
-                _similarity_bound(party, forms, same[0][1], words, self._meeting(same[0][1], met)),
-                same,
-            )
-            for same in keyed.values()
-        )
-        bounds = sorted(
-            ((bound, same) for bound, same in bounded if bound > ROUNDING),
-            key=itemgetter(0),
-            reverse=True,
-        )
+        # (The bounds of its pairs of names too: ``score_party`` compares them best first.)
+        bounds: list[tuple[float, list[float], list[tuple[int, Listed]]]] = []
+        for same in keyed.values():
+            first = same[0][1]
+            bound, pairs = _similarity_bound(party, forms, first, words, self._meeting(first, met))
+            if bound > ROUNDING:
+                bounds.append((bound, pairs, same))
+        bounds.sort(key=itemgetter(0), reverse=True)
         hits: list[tuple[int, Hit]] = []
         best: list[float] = []  # the ``limit`` best similarities so far, lowest first
-        for bound, same in bounds:
+        for bound, pairs, same in bounds:
             if len(best) >= limit and bound < best[0]:
                 break
             first = same[0][1]
-            result = score_party(party, forms, first.party, first.forms, words=words)
+            result = score_party(party, forms, first.party, first.forms, words=words, bounds=pairs)
             hits.extend((position, Hit(listed, result)) for position, listed in same)
             for _ in same:
                 if len(best) < limit:
@@ -231,11 +227,12 @@ def _similarity_bound(
     listed: Listed,
     words: Words,
     meeting: int | None = None,
-) -> float:
+) -> tuple[float, list[float]]:
     """A number above the similarity ``score_party`` gives the candidate: the bound of its best
     pair of names (``names.score_bound``, with the variants ``score_party`` also compares:
     patronymics left out, initials), then what the features add, exactly where they are
     known without the names, else at most; with a margin for the rounding of the similarity.
+    And the bound of each pair of names (``score_party``'s ``bounds``).
     ``meeting``: which of the candidate's names have a word that met the query's (bits by
     place, ``Screener._meeting``), or ``None`` for all; the others are bounded at 0 where
     ``names.meets_nothing_bound`` says ``score_bound`` is."""
@@ -243,20 +240,21 @@ def _similarity_bound(
     person = "Person" in (party.schema, candidate.schema)
     organisation = party.schema in ORGANISATIONS and candidate.schema in ORGANISATIONS
     score = 0.0
+    pairs: list[float] = []
     for q in forms:
         for place, c in enumerate(listed.forms):
             if meeting is not None and not meeting >> place & 1 and meets_nothing_bound(q, c):
-                if organisation and score < ACRONYM_MATCH and _acronym(q, c):
-                    score = ACRONYM_MATCH
-                continue
-            bound = score_bound(q, c, words)
-            if person and (q.patronymics or c.patronymics):
-                for i in q.patronymics:
-                    bound = max(bound, score_bound(q, c, words, drop_query=i))
-                for j in c.patronymics:
-                    bound = max(bound, score_bound(q, c, words, drop_candidate=j))
+                bound = 0.0
+            else:
+                bound = score_bound(q, c, words)
+                if person and (q.patronymics or c.patronymics):
+                    for i in q.patronymics:
+                        bound = max(bound, score_bound(q, c, words, drop_query=i))
+                    for j in c.patronymics:
+                        bound = max(bound, score_bound(q, c, words, drop_candidate=j))
             if organisation and bound < ACRONYM_MATCH and _acronym(q, c):
                 bound = ACRONYM_MATCH
+            pairs.append(bound)
             score = max(score, bound)
     if kinds_conflict(party.schema, candidate.schema):
         score -= score * KIND_CONFLICT
@@ -273,7 +271,7 @@ def _similarity_bound(
             score -= COUNTRY_CONFLICT
     if any(i in candidate.identifiers for i in party.identifiers):
         score = max(score, IDENTIFIER_MATCH)
-    return min(1.0, max(0.0, score)) + ROUNDING
+    return min(1.0, max(0.0, score)) + ROUNDING, pairs
 
 
 ROUNDING = 1e-4
