@@ -20,7 +20,6 @@ from countersight.errors import CountersightError
 from countersight.importing import import_paths
 from countersight.model import Entity, to_dict
 from countersight.outputs import replacing, writable
-from countersight.scripts import script_of
 from countersight.settings import Settings, store_path
 from countersight.sources.base import ReadOptions
 from countersight.sources.registry import formats
@@ -252,6 +251,9 @@ def show(entity_id: str, db: Path | None, dataset: str | None, as_json: bool) ->
 
 
 def _print_entity(entity: Entity, out: TextIO) -> None:
+    # Here, not at the top: the matching core loads only for the commands that use it.
+    from countersight.matching.scripts import script_of
+
     def line(label: str, value: str) -> None:
         out.write(f"  {label:<12} {value}\n")
 

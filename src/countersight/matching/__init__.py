@@ -25,7 +25,18 @@ from types import ModuleType
 
 from countersight.settings import PREFIX, switch
 
-CORE = ("abjad", "normalize", "phonetic", "names", "score", "index", "screen")
+CORE = (
+    "scripts",
+    "abjad",
+    "normalize",
+    "phonetic",
+    "names",
+    "parts",
+    "calibration",
+    "score",
+    "index",
+    "screen",
+)
 """The modules compiled, in one mypyc group (they call one another directly)."""
 NATIVE = ("_tally", "_letters")
 """Extensions compiled with Cython from their ``.pyx``: used only with the compiled core."""

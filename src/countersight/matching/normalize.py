@@ -45,8 +45,8 @@ from countersight.matching.glossary import (
     VESSEL_PREFIXES,
 )
 from countersight.matching.hanzi import SIMPLIFIED, simplified
+from countersight.matching.scripts import script_of
 from countersight.model import by_fields
-from countersight.scripts import script_of
 
 
 @dataclass(frozen=True, slots=True)

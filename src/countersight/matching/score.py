@@ -145,6 +145,15 @@ def kinds_conflict(a: str, b: str) -> bool:
     return not (a in ORGANISATIONS and b in ORGANISATIONS)
 
 
+def birth_gap(a: tuple[int, ...], b: tuple[int, ...]) -> int:
+    """The fewest years between a birth year of ``a`` and one of ``b`` (both not empty)."""
+    gap = abs(a[0] - b[0])
+    for x in a:
+        for y in b:
+            gap = min(gap, abs(x - y))
+    return gap
+
+
 def legal_forms_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """A stock corporation on one side and a limited company on the other."""
     families = []
@@ -247,7 +256,7 @@ def score_party(
         features.append(Feature("added_words", "one name adds words to the other", -ADDED_WORDS))
     birth_agrees = country_agrees = False
     if party.birth_years and candidate.birth_years:
-        gap = min(abs(a - b) for a in party.birth_years for b in candidate.birth_years)
+        gap = birth_gap(party.birth_years, candidate.birth_years)
         if gap == 0:
             birth_agrees = True
             score += BIRTH_AGREES

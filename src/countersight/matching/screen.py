@@ -37,6 +37,7 @@ from countersight.matching.score import (
     Party,
     Result,
     _acronym,
+    birth_gap,
     kinds_conflict,
     score_party,
 )
@@ -111,17 +112,31 @@ class Screener:
         group = self.index.names_group
         met = words.spelt() if spelt else words.near
         # Candidates with the same names and the same features that count against this party
-        # (several lists list the same person) have the same result: scored once.
-        keyed: dict[tuple[object, ...], list[tuple[int, Listed]]] = {}
+        # (several lists list the same person) have the same result: scored once. By names
+        # first, a number: most candidates share their names with none of the others.
+        by_names: dict[int, list[tuple[int, Listed]]] = {}
         for position, listed in enumerate(candidates):
-            key = _result_key(party, listed, group[listed.number])
-            keyed.setdefault(key, []).append((position, listed))
+            names = group[listed.number]
+            found = by_names.get(names)
+            if found is None:
+                by_names[names] = [(position, listed)]
+            else:
+                found.append((position, listed))
+        keyed: list[list[tuple[int, Listed]]] = []
+        for same_names in by_names.values():
+            if len(same_names) == 1:
+                keyed.append(same_names)
+                continue
+            split: dict[tuple[object, ...], list[tuple[int, Listed]]] = {}
+            for position, listed in same_names:
+                split.setdefault(_result_key(party, listed), []).append((position, listed))
+            keyed.extend(split.values())
         # The most a candidate can reach, best first: once ``limit`` hits are above what the
         # rest can reach, the rest cannot be among the best and are not scored. Nor is a
         # candidate bounded at 0: it can only score 0, which is no hit.
         # (The bounds of its pairs of names too: ``score_party`` compares them best first.)
         bounds: list[tuple[float, list[float], list[tuple[int, Listed]]]] = []
-        for same in keyed.values():
+        for same in keyed:
             first = same[0][1]
             bound, pairs = _similarity_bound(party, forms, first, words, self._meeting(first, met))
             if bound > ROUNDING:
@@ -259,7 +274,7 @@ def _similarity_bound(
     if kinds_conflict(party.schema, candidate.schema):
         score -= score * KIND_CONFLICT
     if party.birth_years and candidate.birth_years:
-        gap = min(abs(a - b) for a in party.birth_years for b in candidate.birth_years)
+        gap = birth_gap(party.birth_years, candidate.birth_years)
         if gap == 0:
             score += BIRTH_AGREES
         elif gap > 1:
@@ -278,13 +293,12 @@ ROUNDING = 1e-4
 """More than the similarity's rounding (to four places) and float error can add."""
 
 
-def _result_key(party: Party, listed: Listed, names: int) -> tuple[object, ...]:
-    """What ``score_party`` reads of a candidate, for this party: its names (the number of its
-    group of equal forms), its schema, and its birth years, countries and identifiers where the
-    party has some to weigh them against."""
+def _result_key(party: Party, listed: Listed) -> tuple[object, ...]:
+    """What ``score_party`` reads of a candidate besides its names, for this party: its
+    schema, and its birth years, countries and identifiers where the party has some to weigh
+    them against."""
     candidate = listed.party
     return (
-        names,
         candidate.schema,
         candidate.birth_years if party.birth_years else None,
         candidate.countries if party.countries else None,

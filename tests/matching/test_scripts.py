@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from countersight.scripts import script_of
+from countersight.matching.scripts import script_of
 
 
 @pytest.mark.parametrize(
