@@ -106,7 +106,7 @@ def _typo_similarity(a: str, b: str, edits: int) -> float:
     return 1.0 - 0.5 * edits / max(len(a), len(b)) - 0.05 * edits
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Words:
     """The words of a query against the words of its candidates, worked out once per query:
     ``word_similarity`` for every pair that is not 0, and each word's weight."""
@@ -116,10 +116,16 @@ class Words:
     weight: dict[str, float]
     """Each word's weight before the weak-word factor (``word_weight``): every word of the
     query and of the vocabulary, and maybe others (a screener keeps one for all queries)."""
-    _kept: dict[str, dict[str, dict[str, float]]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    _kept: dict[str, dict[str, dict[str, float]]] = field(repr=False, compare=False)
     """What ``same`` and ``spelt`` worked out, by their names."""
+
+    def __init__(self, near: dict[str, dict[str, float]], weight: dict[str, float]) -> None:
+        # Written out, and the class not frozen: compiled, the ``__init__`` that ``dataclass``
+        # writes runs as Python, setting each field through ``object.__setattr__``, for every
+        # query (``Hit`` likewise).
+        self.near = near
+        self.weight = weight
+        self._kept = {}
 
     def same(self) -> dict[str, dict[str, float]]:
         """``near`` with the same words only (similarity 1.0): all that counts between two

@@ -45,10 +45,15 @@ from countersight.model import DatasetVersion
 from countersight.store.base import Store
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Hit:
     listed: Listed
     result: Result
+
+    def __init__(self, listed: Listed, result: Result) -> None:
+        # Not the one ``dataclass`` writes, nor frozen: see ``names.Words``.
+        self.listed = listed
+        self.result = result
 
 
 @dataclass(frozen=True, slots=True)
