@@ -7,7 +7,7 @@ import random
 from collections.abc import Callable
 
 import pytest
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from countersight import matching
 from countersight.matching import letters
@@ -15,6 +15,7 @@ from countersight.matching.names import RESPLIT, _joined_similarity
 from countersight.matching.normalize import prepare
 
 Apart = Callable[[str, str], int]
+Within = Callable[[str, list[str], int], list[str]]
 
 
 def _both() -> list[Apart]:
@@ -23,6 +24,15 @@ def _both() -> list[Apart]:
         from countersight.matching._letters import apart
 
         found.append(apart)
+    return found
+
+
+def _both_within() -> list[Within]:
+    found: list[Within] = [letters.within_in_python]
+    if matching.compiled:
+        from countersight.matching._letters import within
+
+        found.append(within)
     return found
 
 
@@ -47,6 +57,7 @@ def test_it_never_exceeds_the_edit_distance(apart: Apart) -> None:
         a = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
         b = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
         assert apart(a, b) <= Levenshtein.distance(a, b), (a, b)
+        assert apart(a, b) <= OSA.distance(a, b), (a, b)  # transpositions keep the letters
         assert apart(a, b) == apart(b, a)
 
 
@@ -86,3 +97,33 @@ def test_names_written_as_one_word_meet_as_rapidfuzz_says(
     joined = _joined_similarity(q, c, q.tokens, c.tokens)
     assert joined == (unfiltered if unfiltered >= RESPLIT else 0.0)
     assert (joined >= RESPLIT) is meets
+
+
+@pytest.mark.parametrize("within", _both_within())
+def test_words_a_few_edits_away_are_kept_in_their_order(within: Within) -> None:
+    words = ["maria", "marco", "ivan", "mariam", "amira", "maria", "mar", "müller"]
+    # Two edits at most: the lengths 3 to 7, at most two letters without counterpart.
+    assert within("maria", words, 2) == ["maria", "marco", "mariam", "amira", "maria", "mar"]
+    assert within("maria", words, 0) == ["maria", "amira", "maria"]  # the same letters
+    assert within("muller", words, 1) == ["müller"]
+    assert within("müller", words, 1) == ["müller"]
+    assert within("ivan", [], 3) == []
+
+
+@pytest.mark.parametrize("within", _both_within())
+def test_no_word_within_the_edits_is_left_out(within: Within) -> None:
+    """What rapidfuzz finds within ``most`` edits (OSA, as ``names.words_among`` asks), the
+    filter keeps."""
+    rng = random.Random(5)
+    alphabet = "aeiklmnorstuyü"
+    for _ in range(400):
+        word = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 10)))
+        words = [
+            "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12))) for _ in range(40)
+        ]
+        most = rng.randrange(0, 4)
+        kept = within(word, words, most)
+        assert kept == letters.within_in_python(word, words, most)
+        for w in words:
+            if OSA.distance(word, w) <= most:
+                assert w in kept, (word, w, most)

@@ -1,6 +1,8 @@
 """How many letters of one string have no counterpart in another (``apart``): a lower bound on
-their edit distance that costs one pass over each, so that comparisons that cannot reach a
-similarity are left out before rapidfuzz is called (``names._joined_similarity``).
+their edit distance (with or without transpositions) that costs one pass over each, so that
+comparisons that cannot reach a similarity are left out before rapidfuzz is called: names
+written as one word (``names._joined_similarity``), and the words a typo away from a query's
+(``within``, ``names.words_among``: about six in seven of those of the right length go).
 
 Two implementations with the same answers, as for ``tally``: ``_letters.pyx``, compiled with
 Cython beside the matching core, and ``apart_in_python`` here, which runs when the core is not
@@ -29,12 +31,28 @@ def apart_in_python(a: str, b: str) -> int:
     return max(len(a), len(b)) - common
 
 
-def _choose() -> Callable[[str, str], int]:
+def within_in_python(word: str, words: list[str], most: int) -> list[str]:
+    """The words of ``words`` that may be ``most`` edits or fewer from ``word``: their lengths
+    at most ``most`` apart, and at most ``most`` letters without counterpart (``apart``). In
+    their order, repeats kept."""
+    size = len(word)
+    return [
+        w
+        for w in words
+        if size - most <= len(w) <= size + most and apart_in_python(word, w) <= most
+    ]
+
+
+Apart = Callable[[str, str], int]
+Within = Callable[[str, list[str], int], list[str]]
+
+
+def _choose() -> tuple[Apart, Within]:
     if matching.compiled:
-        from countersight.matching._letters import apart as compiled
+        from countersight.matching import _letters
 
-        return compiled
-    return apart_in_python
+        return _letters.apart, _letters.within
+    return apart_in_python, within_in_python
 
 
-apart: Callable[[str, str], int] = _choose()
+apart, within = _choose()

@@ -241,7 +241,7 @@ def words_among(
         others = {}
     # Once each: candidates share words (a common surname), and comparing one again finds
     # nothing new (about half of them, for people's names on every list in ../shared).
-    longer = list(dict.fromkeys(longer))
+    distinct = list(dict.fromkeys(longer))
     # Names written in an abjad and their Latin spellings (``abjad``), looked up by consonants:
     # the vocabulary's abjad words for the query's Latin words, and the vocabulary's other
     # words for the query's abjad words (worked out at the first of these).
@@ -267,7 +267,7 @@ def words_among(
         for word in by_alt.get(q.text, ()):
             found[word] = 1.0
         if len(q.text) == 1:
-            for words in (longer, initials):
+            for words in (distinct, initials):
                 for word in words:
                     if word[0] == q.text:
                         found.setdefault(word, 0.8)
@@ -277,10 +277,10 @@ def words_among(
             # The most edits ``_typo_similarity`` can forgive for this word: those a typo may
             # make, and one more where the letters swapped are spelling variants (``fold``).
             most = _allowed(len(q.text)) + 1
-            # Words longer or shorter by more than that are as many edits away at least: left
-            # out here, where it costs less than handing them to rapidfuzz.
-            size = len(q.text)
-            close = [w for w in longer if size - most <= len(w) <= size + most]
+            # Words longer or shorter by more than that, or with more letters that ``q`` lacks,
+            # are as many edits away at least: left out here, where it costs less than handing
+            # them to rapidfuzz (``letters.within``).
+            close = letters.within(q.text, distinct, most)
             for word, edits, _ in process.extract(
                 q.text, close, scorer=OSA.distance, score_cutoff=most, limit=None
             ):
@@ -296,11 +296,11 @@ def words_among(
                     found[word] = sound
         if q.abjad:
             if latin is None:
-                latin = set(longer).difference(w for f in written.values() for w, _ in f)
+                latin = set(distinct).difference(w for f in written.values() for w, _ in f)
                 by_consonants = (
                     spellings
                     if spellings is not None
-                    else abjad.by_consonants(w for w in longer if w in latin)
+                    else abjad.by_consonants(w for w in distinct if w in latin)
                 )
             for text in q.spellings:
                 for skeleton in abjad.skeletons(text):
