@@ -239,9 +239,9 @@ def words_among(
         if any(q.syllables for q in query):
             raise ValueError("a query with Chinese brands needs the vocabulary's other words")
         others = {}
-    # Once each: candidates share words (a common surname), and comparing one again finds
-    # nothing new (about half of them, for people's names on every list in ../shared).
-    distinct = list(dict.fromkeys(longer))
+    # Repeats kept (candidates share words: a common surname): only the few words that
+    # ``letters.within`` keeps are taken once each, before rapidfuzz compares them.
+    vocabulary = longer if isinstance(longer, list) else list(longer)
     # Names written in an abjad and their Latin spellings (``abjad``), looked up by consonants:
     # the vocabulary's abjad words for the query's Latin words, and the vocabulary's other
     # words for the query's abjad words (worked out at the first of these).
@@ -267,7 +267,7 @@ def words_among(
         for word in by_alt.get(q.text, ()):
             found[word] = 1.0
         if len(q.text) == 1:
-            for words in (distinct, initials):
+            for words in (vocabulary, initials):
                 for word in words:
                     if word[0] == q.text:
                         found.setdefault(word, 0.8)
@@ -280,7 +280,7 @@ def words_among(
             # Words longer or shorter by more than that, or with more letters that ``q`` lacks,
             # are as many edits away at least: left out here, where it costs less than handing
             # them to rapidfuzz (``letters.within``).
-            close = letters.within(q.text, distinct, most)
+            close = list(dict.fromkeys(letters.within(q.text, vocabulary, most)))
             for word, edits, _ in process.extract(
                 q.text, close, scorer=OSA.distance, score_cutoff=most, limit=None
             ):
@@ -296,11 +296,11 @@ def words_among(
                     found[word] = sound
         if q.abjad:
             if latin is None:
-                latin = set(distinct).difference(w for f in written.values() for w, _ in f)
+                latin = set(vocabulary).difference(w for f in written.values() for w, _ in f)
                 by_consonants = (
                     spellings
                     if spellings is not None
-                    else abjad.by_consonants(w for w in distinct if w in latin)
+                    else abjad.by_consonants(w for w in dict.fromkeys(vocabulary) if w in latin)
                 )
             for text in q.spellings:
                 for skeleton in abjad.skeletons(text):
