@@ -49,7 +49,7 @@ from countersight.matching.scripts import script_of
 from countersight.model import by_fields
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
     text: str
     weak: bool = False
@@ -67,6 +67,25 @@ class Token:
     abjad: bool = False
     """A word of a person's name written in Arabic or Hebrew, transliterated as written, short
     vowels unwritten ("mhmd"): it meets a Latin word by ``abjad.meets`` (Mohammed)."""
+
+    def __init__(
+        self,
+        text: str,
+        weak: bool = False,
+        alt: tuple[str, ...] = (),
+        syllables: tuple[str, ...] = (),
+        aside: bool = False,
+        abjad: bool = False,
+    ) -> None:
+        # Written out, and the class not frozen (never change a token: they are shared):
+        # compiled, the ``__init__`` that ``dataclass`` writes for a frozen class runs as
+        # Python and sets each field through ``object.__setattr__``. ``NameForm`` likewise.
+        self.text = text
+        self.weak = weak
+        self.alt = alt
+        self.syllables = syllables
+        self.aside = aside
+        self.abjad = abjad
 
     def __reduce__(self) -> tuple[type[Any], tuple[Any, ...]]:
         return by_fields(self)  # pickle cannot restore a compiled class otherwise (see there)
@@ -90,7 +109,7 @@ def token(
     return Token(sys.intern(text), weak, alt, syllables, aside, abjad)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class NameForm:
     """A name ready to compare: its tokens, its legal form, its script."""
 
@@ -112,6 +131,29 @@ class NameForm:
     across_only: bool = False
     """A form for names in other scripts only (``given_name_joined``): two names in one script
     are compared by their own forms."""
+
+    def __init__(
+        self,
+        original: str,
+        tokens: tuple[Token, ...],
+        org_types: tuple[str, ...],
+        script: str | None,
+        size: int = 0,
+        patronymics: tuple[int, ...] = (),
+        syllabic: bool = False,
+        brands: bool = False,
+        across_only: bool = False,
+    ) -> None:
+        # As ``Token``'s (never change a form: they are shared too).
+        self.original = original
+        self.tokens = tokens
+        self.org_types = org_types
+        self.script = script
+        self.size = size
+        self.patronymics = patronymics
+        self.syllabic = syllabic
+        self.brands = brands
+        self.across_only = across_only
 
     def __reduce__(self) -> tuple[type[Any], tuple[Any, ...]]:
         return by_fields(self)  # as ``Token``
