@@ -52,7 +52,7 @@ up as one key; a key of more names than this is left for the query's rarer words
 would add are more spellings of a common name than the candidates can hold."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Listed:
     """A listed entity as the matcher sees it."""
 
@@ -65,6 +65,25 @@ class Listed:
     party: Party
     """Without its aliases (``Party.aliases``): their forms are in ``forms``."""
     forms: tuple[NameForm, ...]
+
+    def __init__(
+        self,
+        number: int,
+        entity_id: str,
+        dataset: str,
+        source_ref: str,
+        caption: str,
+        party: Party,
+        forms: tuple[NameForm, ...],
+    ) -> None:
+        # Written out, not frozen (never change one): as ``normalize.Token``'s.
+        self.number = number
+        self.entity_id = entity_id
+        self.dataset = dataset
+        self.source_ref = source_ref
+        self.caption = caption
+        self.party = party
+        self.forms = forms
 
     def __reduce__(self) -> tuple[type[Any], tuple[Any, ...]]:
         # As ``normalize.Token``: a slotted dataclass otherwise unpickles through

@@ -86,7 +86,7 @@ CONFIG_HASH = hashlib.sha256(json.dumps(CONFIG, sort_keys=True).encode()).hexdig
 ORGANISATIONS = frozenset({"Company", "Organization", "LegalEntity"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Party:
     """What is known of the party being screened."""
 
@@ -98,6 +98,23 @@ class Party:
     identifiers: tuple[str, ...] = ()
     """Upper case, letters and digits only."""
     aliases: tuple[str, ...] = ()
+
+    def __init__(
+        self,
+        name: str,
+        schema: str = "LegalEntity",
+        birth_years: tuple[int, ...] = (),
+        countries: tuple[str, ...] = (),
+        identifiers: tuple[str, ...] = (),
+        aliases: tuple[str, ...] = (),
+    ) -> None:
+        # Written out, not frozen (never change a party): as ``normalize.Token``'s.
+        self.name = name
+        self.schema = schema
+        self.birth_years = birth_years
+        self.countries = countries
+        self.identifiers = identifiers
+        self.aliases = aliases
 
     def __reduce__(self) -> tuple[type[Any], tuple[Any, ...]]:
         return by_fields(self)  # as ``normalize.Token``
