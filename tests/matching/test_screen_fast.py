@@ -267,6 +267,27 @@ def test_the_bound_is_never_below_the_score() -> None:
     assert checked > 1000
 
 
+def test_the_totals_a_screener_keeps_give_the_same_bounds() -> None:
+    """A screener keeps each listed name's total weight from one query to the next
+    (``Words.totals``): every bound is the one worked out afresh."""
+    index = Index(ENTITIES)
+    screener = Screener(index, [])
+    checked = 0
+    for party in QUERIES + QUERIES:  # the second time round, every total is kept
+        forms = tuple(f for f in party.forms() if f.tokens)
+        candidates = index.candidates(forms, sounds=party.schema != "Person")
+        kept = screener._words(forms, candidates)
+        assert kept.totals is screener._totals
+        fresh = screener._words(forms, candidates)
+        fresh.totals = None
+        for listed in candidates:
+            for q in forms:
+                for c in listed.forms:
+                    assert score_bound(q, c, kept) == score_bound(q, c, fresh), (q, c)
+                    checked += 1
+    assert checked > 100 and screener._totals
+
+
 def test_the_bounds_of_the_pairs_of_names_change_no_result() -> None:
     """``score_party`` given the bounds of the pairs of names (as screening works them out)
     compares them best bound first and skips those that cannot win: the same result as

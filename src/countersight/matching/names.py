@@ -118,6 +118,10 @@ class Words:
     query and of the vocabulary, and maybe others (a screener keeps one for all queries)."""
     _kept: dict[str, dict[str, dict[str, float]]] = field(repr=False, compare=False)
     """What ``same`` and ``spelt`` worked out, by their names."""
+    totals: dict[int, float] | None = field(repr=False, compare=False)
+    """The total weight of the words of candidates' names, by the name's ``id`` (``score_bound``
+    reads it): only where the names outlive it, as a screener's index's do (a screener keeps
+    one for all queries); else ``None``."""
 
     def __init__(self, near: dict[str, dict[str, float]], weight: dict[str, float]) -> None:
         # Written out, and the class not frozen: compiled, the ``__init__`` that ``dataclass``
@@ -126,6 +130,7 @@ class Words:
         self.near = near
         self.weight = weight
         self._kept = {}
+        self.totals = None
 
     def same(self) -> dict[str, dict[str, float]]:
         """``near`` with the same words only (similarity 1.0): all that counts between two
@@ -456,9 +461,10 @@ def _near(query: NameForm, candidate: NameForm, words: Words) -> dict[str, dict[
     Revised Romanization, McCune-Reischauer and customary Korean spellings: see ``normalize``,
     ``hangul``) and initials, since a syllable spelt a letter apart is another syllable (Liu
     and Yu, Fang and Wang, Min and In); else everything."""
-    if query.script == candidate.script and query.script in SYLLABIC:
-        return words.same()
-    if _spelt_across(query, candidate):
+    # (``_spelt_across`` written out: this runs for every pair of names bounded.)
+    if query.script == candidate.script:
+        return words.same() if query.script in SYLLABIC else words.near
+    if spelt_only(query) or spelt_only(candidate):
         return words.spelt()
     return words.near
 
@@ -638,7 +644,12 @@ def score_bound(
     q_texts = [q.text for q in q_tokens]
     q_best = [0.0] * len(q_tokens)
     c_best: list[float] = []
-    c_sum = c_total = 0.0
+    c_sum = total = 0.0
+    # The candidate's total weight is the same for every query: kept where the screener keeps
+    # it (``Words.totals``), and then only the words that met are weighed.
+    totals = words.totals if drop_candidate < 0 else None
+    c_total = totals.get(id(candidate), -1.0) if totals is not None else -1.0
+    known = c_total >= 0.0
     c_all = True  # every distinctive word of the candidate met
     c_all_named = True  # and those of them not in brackets (``_all_met``)
     for j in range(len(c_tokens)):
@@ -652,17 +663,21 @@ def score_bound(
                         best = similarity
                     if similarity > q_best[i]:
                         q_best[i] = similarity
-        if c.weak:
-            w = weight.get(c.text, 1.0) * WEAK_WEIGHT
-        else:
+        if best == 0.0 and not c.weak:
+            c_all = False
+            if not c.aside:
+                c_all_named = False
+        if best > 0.0 or not known:
             w = weight.get(c.text, 1.0)
-            if best == 0.0:
-                c_all = False
-                if not c.aside:
-                    c_all_named = False
-        c_total += w
+            if c.weak:
+                w *= WEAK_WEIGHT
+            total += w
+            c_sum += w * best
         c_best.append(best)
-        c_sum += w * best
+    if not known:
+        c_total = total
+        if totals is not None:
+            totals[id(candidate)] = c_total
     if c_sum == 0.0:
         return joined if resplit else 0.0
     q_sum = q_total = 0.0

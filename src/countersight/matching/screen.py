@@ -90,6 +90,9 @@ class Screener:
         self._vocabularies: dict[int, Vocabulary] = {}
         """Per listed entity, as queries meet them: ``_vocabulary``."""
         self._forms_by_word: dict[int, dict[str, int]] = {}
+        self._totals: dict[int, float] = {}
+        """The total weight of the words of each of the index's names, as queries meet them
+        (``names.Words.totals``)."""
         """For candidates with ``MANY_FORMS`` names or more, as queries meet them: each word of
         their names, and which names have it (bits by place in ``Listed.forms``)."""
         self.versions = Versions(
@@ -175,7 +178,9 @@ class Screener:
         if any(t.syllables for t in query):
             # Chinese brands, which sound like any of the other tokens: read them all.
             vocabulary = (t for listed in candidates for t in self.index.words[listed.number])
-            return words_of(query, vocabulary, self.index.rarity, self._weights)
+            words = words_of(query, vocabulary, self.index.rarity, self._weights)
+            words.totals = self._totals
+            return words
         longer: list[str] = []
         initials: list[str] = []
         marked: list[Token] = []
@@ -184,7 +189,7 @@ class Screener:
             longer.extend(kept[0])
             initials.extend(kept[1])
             marked.extend(kept[2])
-        return words_among(
+        words = words_among(
             query,
             longer,
             initials,
@@ -194,6 +199,8 @@ class Screener:
             alike=alike,
             spellings=self.index.spellings,
         )
+        words.totals = self._totals  # the index's names live as long as this screener
+        return words
 
     def _vocabulary(self, number: int) -> Vocabulary:
         """A listed entity's vocabulary (``names.vocabulary_of``), kept as queries meet it, so
