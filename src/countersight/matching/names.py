@@ -629,35 +629,29 @@ def score_bound(
         joined = _joined_similarity(query, candidate, q_tokens, c_tokens)
     resplit = joined >= RESPLIT
     near = _near(query, candidate, words)
-    # Loops by index, not ``any`` or ``zip``: mypyc compiles these, and calls those (this is
-    # screening's busiest function).
-    met: list[dict[str, float] | None] = []
-    meets = False
-    for c in c_tokens:
-        found = near.get(c.text)
-        met.append(found)
-        if found:
-            meets = True
-    if not meets:
-        return joined if resplit else 0.0
     weight = words.weight
-    q_texts = [q.text for q in q_tokens]
-    q_best = [0.0] * len(q_tokens)
-    c_best: list[float] = []
-    c_sum = total = 0.0
     # The candidate's total weight is the same for every query: kept where the screener keeps
     # it (``Words.totals``), and then only the words that met are weighed.
     totals = words.totals if drop_candidate < 0 else None
     c_total = totals.get(id(candidate), -1.0) if totals is not None else -1.0
     known = c_total >= 0.0
+    # One pass, loops by index, not ``any`` or ``zip`` (mypyc compiles these, and calls those),
+    # lists made only when needed: this is screening's busiest function, and about half the
+    # names it bounds have no word that met.
+    q_best: list[float] = []  # made at the first word that met
+    c_best: list[float] = []  # across scripts only (``_strong_mean``)
+    c_sum = total = 0.0
     c_all = True  # every distinctive word of the candidate met
     c_all_named = True  # and those of them not in brackets (``_all_met``)
     for j in range(len(c_tokens)):
-        c, found = c_tokens[j], met[j]
+        c = c_tokens[j]
+        found = near.get(c.text)
         best = 0.0
         if found:
-            for i, text in enumerate(q_texts):
-                similarity = found.get(text)
+            if not q_best:
+                q_best = [0.0] * len(q_tokens)
+            for i in range(len(q_tokens)):
+                similarity = found.get(q_tokens[i].text)
                 if similarity is not None:
                     if similarity > best:
                         best = similarity
@@ -673,7 +667,8 @@ def score_bound(
                 w *= WEAK_WEIGHT
             total += w
             c_sum += w * best
-        c_best.append(best)
+        if across:
+            c_best.append(best)
     if not known:
         c_total = total
         if totals is not None:
