@@ -31,14 +31,20 @@ def apart(str a, str b) -> int:
     return max(len(a), len(b)) - common
 
 
+cdef extern from "Python.h":
+    bint PyUnicode_IS_ASCII(object text)
+    const void* PyUnicode_DATA(object text)
+
+
 def within(str word, list words, Py_ssize_t most) -> list:
     cdef int counts[128]
     cdef Py_UCS4 ch
-    cdef Py_ssize_t size = len(word), length, common
+    cdef Py_ssize_t size = len(word), length, common, missing, i, k
+    cdef const unsigned char* data
     cdef object candidate
     cdef str text
     cdef list out = []
-    if not word.isascii():
+    if not PyUnicode_IS_ASCII(word):
         # Rare (words are folded to ASCII where they can be): the general count.
         for candidate in words:
             text = <str>candidate
@@ -54,17 +60,37 @@ def within(str word, list words, Py_ssize_t most) -> list:
         length = len(text)
         if length < size - most or length > size + most:
             continue
-        # Each letter of ``text`` takes one of ``word``'s while any are left; then they are
-        # given back. A letter beyond ASCII has no counterpart in an ASCII ``word``.
-        common = 0
-        for ch in text:
-            if ch < 128:
-                counts[ch] -= 1
-                if counts[ch] >= 0:
-                    common += 1
-        for ch in text:
-            if ch < 128:
-                counts[ch] += 1
-        if (size if size > length else length) - common <= most:
+        if not PyUnicode_IS_ASCII(text):
+            # A letter beyond ASCII has no counterpart in an ASCII ``word``.
+            common = 0
+            for ch in text:
+                if ch < 128:
+                    counts[ch] -= 1
+                    if counts[ch] >= 0:
+                        common += 1
+            for ch in text:
+                if ch < 128:
+                    counts[ch] += 1
+            if (size if size > length else length) - common <= most:
+                out.append(text)
+            continue
+        # Each letter of ``text`` takes one of ``word``'s while any are left (the count goes
+        # below 0 when none is), then they are given back; more than ``most`` letters without
+        # counterpart already settle it.
+        data = <const unsigned char*>PyUnicode_DATA(text)
+        common = missing = 0
+        i = 0
+        while i < length:
+            counts[data[i]] -= 1
+            if counts[data[i]] >= 0:
+                common += 1
+            else:
+                missing += 1
+            i += 1
+            if missing > most:
+                break
+        for k in range(i):
+            counts[data[k]] += 1
+        if missing <= most and (size if size > length else length) - common <= most:
             out.append(text)
     return out
