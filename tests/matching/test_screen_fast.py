@@ -455,3 +455,25 @@ def test_a_name_in_arabic_is_screened_against_latin_names() -> None:
     hits = screener.screen(party_from_row("محمد حسن", "Person"), 5)
     similarity = {h.listed.entity_id: h.result.similarity for h in hits}
     assert similarity["k3"] > similarity.get("k2", 0.0) + 0.3
+
+
+def test_results_made_the_quick_way_are_the_named_tuples() -> None:
+    """``compare`` and ``score_party`` make their named tuples with ``tuple.__new__`` (their
+    own ``__new__`` runs as Python even compiled): the same types and values, field by field."""
+    from countersight.matching.names import NOTHING, NameScore, Pair, _name_score, _pair
+    from countersight.matching.score import Feature, _feature
+
+    assert type(_pair("ivan", "iwan", 0.9)) is Pair
+    assert _pair("ivan", "iwan", 0.9) == Pair("ivan", "iwan", 0.9)
+    assert _pair("ivan", "iwan", 0.9).candidate == "iwan"
+    assert NOTHING == NameScore(0.0, 0.0, 0.0, (), 0.0, False) and type(NOTHING) is NameScore
+    made = _name_score(0.5, 0.6, 0.7, (), 0.0, True)
+    assert (made.score, made.query_coverage, made.candidate_coverage) == (0.5, 0.6, 0.7)
+    assert made.strong_matched is True
+    assert _feature("country", "shared", 0.02) == Feature("country", "shared", 0.02)
+    party = party_from_row("Ivan Sidorov", "Person", "1961", ["ru"])
+    listed = Party("Ivan Sidorov", "Person", (1961,), ("ru",))
+    result = score_party(party, party.forms(), listed, listed.forms())
+    assert type(result) is Result and result.query_name == "Ivan Sidorov"
+    assert result.similarity == 1.0 and result.match and result.features[0].name == "name"
+    assert [f.name for f in result.features] == ["name", "birth_date", "country"]

@@ -47,6 +47,31 @@ class NameScore(NamedTuple):
     strong_matched: bool
 
 
+def _pair(query: str, candidate: str, similarity: float) -> Pair:
+    """``Pair(...)``, made as ``Pair._make`` makes it (``tuple.__new__``): compiled, a named
+    tuple's own ``__new__`` still runs as Python (``NameScore``, ``score.Feature`` and
+    ``score.Result`` likewise: a query's best pairs of names make a few of each)."""
+    return tuple.__new__(Pair, (query, candidate, similarity))
+
+
+def _name_score(
+    score: float,
+    query_coverage: float,
+    candidate_coverage: float,
+    pairs: tuple[Pair, ...],
+    joined: float,
+    strong_matched: bool,
+) -> NameScore:
+    """``NameScore(...)`` as ``_pair`` makes a ``Pair``."""
+    return tuple.__new__(
+        NameScore, (score, query_coverage, candidate_coverage, pairs, joined, strong_matched)
+    )
+
+
+NOTHING = _name_score(0.0, 0.0, 0.0, (), 0.0, False)
+"""Two names with nothing in common."""
+
+
 SYLLABIC = frozenset({"Han", "Hangul", "Japanese"})
 """Scripts written a syllable to a character: in them one character more or less is another
 word, not a typo."""
@@ -338,7 +363,7 @@ def compare(
     out for this pair, with ``rarity``."""
     q_tokens, c_tokens = query.tokens, candidate.tokens
     if not q_tokens or not c_tokens or _same_script_across_only(query, candidate):
-        return NameScore(0.0, 0.0, 0.0, (), 0.0, False)
+        return NOTHING
     if words is None:
         words = words_of(q_tokens, c_tokens, rarity)
     joined_brands: list[tuple[float, int, int]] = []
@@ -363,7 +388,7 @@ def compare(
                     scored.append((similarity, i, j))
     scored += joined_brands
     if not scored and not may_resplit:
-        return NameScore(0.0, 0.0, 0.0, (), 0.0, False)
+        return NOTHING
     if any(t.aside for t in q_tokens) or any(t.aside for t in c_tokens):
         # A word met twice (a short name in brackets repeats the name): the main one first.
         scored.sort(
@@ -386,7 +411,7 @@ def compare(
         used_q.add(i)
         used_c.add(j)
         q_best[i] = c_best[j] = similarity
-        pairs.append(Pair(q_tokens[i].text, c_tokens[j].text, round(similarity, 4)))
+        pairs.append(_pair(q_tokens[i].text, c_tokens[j].text, round(similarity, 4)))
         if q_tokens[i].weak:
             weak_met = weak_met or similarity >= 0.9
         else:
@@ -426,14 +451,7 @@ def compare(
     elif strong and sound_only and not weak_met and not resplit:
         # A brand that sounds like a word, and nothing else in common: many words sound alike.
         score = min(score, WEAK_ONLY)
-    return NameScore(
-        score=score,
-        query_coverage=q_cov,
-        candidate_coverage=c_cov,
-        pairs=tuple(pairs),
-        joined=joined,
-        strong_matched=strong or resplit,
-    )
+    return _name_score(score, q_cov, c_cov, tuple(pairs), joined, strong or resplit)
 
 
 def _same_script_across_only(query: NameForm, candidate: NameForm) -> bool:

@@ -153,6 +153,11 @@ class Result(NamedTuple):
     """The similarity the score is estimated from, and the decision taken on."""
 
 
+def _feature(name: str, value: str, contribution: float) -> Feature:
+    """``Feature(...)``, as ``names._pair`` makes a ``Pair``."""
+    return tuple.__new__(Feature, (name, value, contribution))
+
+
 def kinds_conflict(a: str, b: str) -> bool:
     """A person is not a company; a vessel is neither. LegalEntity can be anything but a vessel."""
     if a == b:
@@ -233,17 +238,17 @@ def score_party(
         return Result(0.0, False, party.name, candidate.name, empty)
     names, q_form, c_form = best
     score = names.score
-    features = [Feature("name", f"{q_form.original} ~ {c_form.original}", round(score, 4))]
+    features = [_feature("name", f"{q_form.original} ~ {c_form.original}", round(score, 4))]
     if acronym:
-        features.append(Feature("acronym", "one name is the other's initials", 0.0))
+        features.append(_feature("acronym", "one name is the other's initials", 0.0))
     if kind := _kinds_apart(party, q_form, candidate, c_form):
         penalty = score * KIND_CONFLICT
         score -= penalty
-        features.append(Feature("kind", kind, -penalty))
+        features.append(_feature("kind", kind, -penalty))
     if legal_forms_conflict(q_form.org_types, c_form.org_types):
         score -= LEGAL_FORM_CONFLICT
         features.append(
-            Feature(
+            _feature(
                 "legal_form",
                 f"{' '.join(q_form.org_types)} vs {' '.join(c_form.org_types)}",
                 -LEGAL_FORM_CONFLICT,
@@ -258,11 +263,11 @@ def score_party(
         else (1.0, "")
     )
     if score > ceiling:
-        features.append(Feature("lone_name", lone, ceiling - score))
+        features.append(_feature("lone_name", lone, ceiling - score))
         score = ceiling
     if person and _kinship_reversed(q_form, c_form, names):
         score -= KINSHIP_REVERSED
-        features.append(Feature("kinship", "son and father swapped", -KINSHIP_REVERSED))
+        features.append(_feature("kinship", "son and father swapped", -KINSHIP_REVERSED))
     if (
         q_form.org_types
         and c_form.org_types
@@ -270,43 +275,47 @@ def score_party(
         and _words_added(q_form, c_form, names)
     ):
         score -= ADDED_WORDS
-        features.append(Feature("added_words", "one name adds words to the other", -ADDED_WORDS))
+        features.append(_feature("added_words", "one name adds words to the other", -ADDED_WORDS))
     birth_agrees = country_agrees = False
     if party.birth_years and candidate.birth_years:
         gap = birth_gap(party.birth_years, candidate.birth_years)
         if gap == 0:
             birth_agrees = True
             score += BIRTH_AGREES
-            features.append(Feature("birth_date", "same year", BIRTH_AGREES))
+            features.append(_feature("birth_date", "same year", BIRTH_AGREES))
         elif gap > 1:
             score -= BIRTH_CONFLICT
-            features.append(Feature("birth_date", f"{gap} years apart", -BIRTH_CONFLICT))
+            features.append(_feature("birth_date", f"{gap} years apart", -BIRTH_CONFLICT))
     if party.countries and candidate.countries:
         if any(c in candidate.countries for c in party.countries):
             country_agrees = True
             score += COUNTRY_AGREES
-            features.append(Feature("country", "shared", COUNTRY_AGREES))
+            features.append(_feature("country", "shared", COUNTRY_AGREES))
         else:
             score -= COUNTRY_CONFLICT
-            features.append(Feature("country", "different", -COUNTRY_CONFLICT))
+            features.append(_feature("country", "different", -COUNTRY_CONFLICT))
     if score > ceiling and not (birth_agrees and country_agrees):
         features.append(
-            Feature("lone_name", f"{lone}: one agreement does not lift it", ceiling - score)
+            _feature("lone_name", f"{lone}: one agreement does not lift it", ceiling - score)
         )
         score = ceiling
     if any(i in candidate.identifiers for i in party.identifiers):
         raised = max(score, IDENTIFIER_MATCH) - score
         score += raised
-        features.append(Feature("identifier", "same number", raised))
+        features.append(_feature("identifier", "same number", raised))
     similarity = round(min(1.0, max(0.0, score)), 4)
-    return Result(
-        score=round(calibration.probability(similarity), 4),
-        match=similarity >= THRESHOLD,
-        query_name=q_form.original,
-        candidate_name=c_form.original,
-        names=names,
-        features=tuple(features),
-        similarity=similarity,
+    # ``tuple.__new__``, as ``_feature``: the fields in their order.
+    return tuple.__new__(
+        Result,
+        (
+            round(calibration.probability(similarity), 4),
+            similarity >= THRESHOLD,
+            q_form.original,
+            c_form.original,
+            names,
+            tuple(features),
+            similarity,
+        ),
     )
 
 
