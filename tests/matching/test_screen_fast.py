@@ -477,3 +477,31 @@ def test_results_made_the_quick_way_are_the_named_tuples() -> None:
     assert type(result) is Result and result.query_name == "Ivan Sidorov"
     assert result.similarity == 1.0 and result.match and result.features[0].name == "name"
     assert [f.name for f in result.features] == ["name", "birth_date", "country"]
+
+
+def test_kinds_conflict_as_the_rule_says_for_every_pair_of_schemas() -> None:
+    from countersight.matching.score import ORGANISATIONS, kinds_conflict
+
+    schemas = ["Person", "LegalEntity", "Company", "Organization", "Vessel", "Airplane"]
+    for a in schemas:
+        for b in schemas:
+            if a == b:
+                expected = False
+            elif "Person" in (a, b):
+                expected = not ({a, b} <= {"Person", "LegalEntity"})
+            else:
+                expected = not (a in ORGANISATIONS and b in ORGANISATIONS)
+            assert kinds_conflict(a, b) is expected, (a, b)
+
+
+def test_a_name_with_nothing_to_split_at_is_its_only_part() -> None:
+    from countersight.matching.parts import name_parts
+
+    assert name_parts("Ivan Sidorov", "Person") == ("Ivan Sidorov",)
+    assert name_parts("SIDOROV, Ivan", "Person") == ("SIDOROV, Ivan",)
+    assert name_parts("Acme Trading Ltd") == ("Acme Trading Ltd",)
+    assert name_parts("Ivan Sidorov / Iwan Sidorow", "Person") == (
+        "Ivan Sidorov / Iwan Sidorow",
+        "Ivan Sidorov",
+        "Iwan Sidorow",
+    )

@@ -16,6 +16,8 @@ _COMMA = re.compile(r"[,;]\s+")
 
 def name_parts(name: str, schema: str = "LegalEntity") -> tuple[str, ...]:
     """The whole name, then the names it lists (none if it lists only one)."""
+    if "/" not in name and (schema == "Person" or ("," not in name and ";" not in name)):
+        return (name,)  # most names: nothing to split them at
     parts = [p for p in _SLASH.split(name) if p.strip()]
     if schema != "Person":
         parts = [q for p in parts for q in _by_legal_form(p, schema)]

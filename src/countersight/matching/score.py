@@ -162,8 +162,10 @@ def kinds_conflict(a: str, b: str) -> bool:
     """A person is not a company; a vessel is neither. LegalEntity can be anything but a vessel."""
     if a == b:
         return False
-    if "Person" in (a, b):
-        return not ({a, b} <= {"Person", "LegalEntity"})
+    if a == "Person":
+        return b != "LegalEntity"
+    if b == "Person":
+        return a != "LegalEntity"
     return not (a in ORGANISATIONS and b in ORGANISATIONS)
 
 
