@@ -505,3 +505,18 @@ def test_a_name_with_nothing_to_split_at_is_its_only_part() -> None:
         "Ivan Sidorov",
         "Iwan Sidorow",
     )
+
+
+def test_a_query_names_weights_are_worked_out_once_per_name() -> None:
+    from countersight.matching.names import WEAK_WEIGHT
+    from countersight.matching.normalize import prepare
+
+    ivan, acme = prepare("Ivan Sidorov", "Person"), prepare("Acme Trading Ltd")
+    words = words_of([*ivan.tokens, *acme.tokens], [])
+    first = words.query_weights(ivan)
+    assert words.query_weights(ivan)[0] is first[0]  # kept
+    assert first == ([words.weight["ivan"], words.weight["sidorov"]], sum(first[0]))
+    weights, total = words.query_weights(acme)
+    trading = acme.tokens[1]
+    assert trading.text == "trading" and trading.weak
+    assert weights[1] == words.weight["trading"] * WEAK_WEIGHT and total == sum(weights)

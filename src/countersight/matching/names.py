@@ -143,6 +143,8 @@ class Words:
     query and of the vocabulary, and maybe others (a screener keeps one for all queries)."""
     _kept: dict[str, dict[str, dict[str, float]]] = field(repr=False, compare=False)
     """What ``same`` and ``spelt`` worked out, by their names."""
+    _queries: dict[int, tuple[NameForm, list[float], float]] = field(repr=False, compare=False)
+    """What ``query_weights`` worked out, by the name's ``id``."""
     totals: dict[int, float] | None = field(repr=False, compare=False)
     """The total weight of the words of candidates' names, by the name's ``id`` (``score_bound``
     reads it): only where the names outlive it, as a screener's index's do (a screener keeps
@@ -156,6 +158,17 @@ class Words:
         self.weight = weight
         self._kept = {}
         self.totals = None
+        self._queries = {}
+
+    def query_weights(self, form: NameForm) -> tuple[list[float], float]:
+        """The weights of a query name's words and their sum (``_weights_of``), worked out
+        once per name (by its ``id``, the name kept beside them: a name made and dropped
+        since cannot pass for one with the same ``id``)."""
+        kept = self._queries.get(id(form))
+        if kept is None or kept[0] is not form:
+            weights, total = _weights_of(form.tokens, self.weight)
+            kept = self._queries[id(form)] = (form, weights, total)
+        return kept[1], kept[2]
 
     def same(self) -> dict[str, dict[str, float]]:
         """``near`` with the same words only (similarity 1.0): all that counts between two
@@ -656,8 +669,8 @@ def score_bound(
     # One pass, loops by index, not ``any`` or ``zip`` (mypyc compiles these, and calls those),
     # lists made only when needed: this is screening's busiest function, and about half the
     # names it bounds have no word that met.
-    q_best: list[float] = []  # made at the first word that met
-    c_best: list[float] = []  # across scripts only (``_strong_mean``)
+    q_best: list[float] | None = None  # made at the first word that met
+    c_best: list[float] | None = [] if across else None  # for ``_strong_mean``
     c_sum = total = 0.0
     c_all = True  # every distinctive word of the candidate met
     c_all_named = True  # and those of them not in brackets (``_all_met``)
@@ -666,7 +679,7 @@ def score_bound(
         found = near.get(c.text)
         best = 0.0
         if found:
-            if not q_best:
+            if q_best is None:
                 q_best = [0.0] * len(q_tokens)
             for i in range(len(q_tokens)):
                 similarity = found.get(q_tokens[i].text)
@@ -685,32 +698,32 @@ def score_bound(
                 w *= WEAK_WEIGHT
             total += w
             c_sum += w * best
-        if across:
+        if c_best is not None:
             c_best.append(best)
     if not known:
         c_total = total
         if totals is not None:
             totals[id(candidate)] = c_total
-    if c_sum == 0.0:
+    if c_sum == 0.0 or q_best is None:
         return joined if resplit else 0.0
-    q_sum = q_total = 0.0
+    # The query's words' weights, the same against every candidate: kept per query name.
+    q_weights, q_total = (
+        words.query_weights(query) if drop_query < 0 else _weights_of(q_tokens, weight)
+    )
+    q_sum = 0.0
     q_all = True  # every distinctive word of the query met
     q_all_named = True
     strong = False  # some distinctive word of the query met
     for i in range(len(q_tokens)):
         q, s = q_tokens[i], q_best[i]
-        if q.weak:
-            w = weight.get(q.text, 1.0) * WEAK_WEIGHT
-        else:
-            w = weight.get(q.text, 1.0)
+        if not q.weak:
             if s > 0:
                 strong = True
             else:
                 q_all = False
                 if not q.aside:
                     q_all_named = False
-        q_total += w
-        q_sum += w * s
+        q_sum += q_weights[i] * s
     q_cov, c_cov = q_sum / q_total, c_sum / c_total
     bound = q_cov * c_cov
     if _may_be_subset(query, candidate, q_all, c_all):
@@ -719,10 +732,24 @@ def score_bound(
         if c_all:
             bound = max(bound, c_cov * (SUBSET_BASE + (1 - SUBSET_BASE) * q_cov))
     # Across scripts, ``compare`` may take the lesser mean of the distinctive words instead.
-    if across and strong and q_all_named and c_all_named:
+    if across and strong and q_all_named and c_all_named and c_best is not None:
         bound = max(bound, min(_strong_mean(q_tokens, q_best), _strong_mean(c_tokens, c_best)))
     if resplit:
         return max(bound, joined)
     if not strong and not (q_all and c_all):
         bound = min(bound, WEAK_ONLY)
     return bound
+
+
+def _weights_of(tokens: tuple[Token, ...], weight: dict[str, float]) -> tuple[list[float], float]:
+    """Each word's weight (``weight``, the weak-word factor applied), and their sum, added in
+    the order of the words."""
+    weights: list[float] = []
+    total = 0.0
+    for t in tokens:
+        w = weight.get(t.text, 1.0)
+        if t.weak:
+            w *= WEAK_WEIGHT
+        weights.append(w)
+        total += w
+    return weights, total
