@@ -466,7 +466,7 @@ def test_results_made_the_quick_way_are_the_named_tuples() -> None:
     assert type(_pair("ivan", "iwan", 0.9)) is Pair
     assert _pair("ivan", "iwan", 0.9) == Pair("ivan", "iwan", 0.9)
     assert _pair("ivan", "iwan", 0.9).candidate == "iwan"
-    assert NOTHING == NameScore(0.0, 0.0, 0.0, (), 0.0, False) and type(NOTHING) is NameScore
+    assert NameScore(0.0, 0.0, 0.0, (), 0.0, False) == NOTHING and type(NOTHING) is NameScore
     made = _name_score(0.5, 0.6, 0.7, (), 0.0, True)
     assert (made.score, made.query_coverage, made.candidate_coverage) == (0.5, 0.6, 0.7)
     assert made.strong_matched is True
