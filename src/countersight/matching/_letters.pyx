@@ -61,17 +61,7 @@ def within(str word, list words, Py_ssize_t most) -> list:
         if length < size - most or length > size + most:
             continue
         if not PyUnicode_IS_ASCII(text):
-            # A letter beyond ASCII has no counterpart in an ASCII ``word``.
-            common = 0
-            for ch in text:
-                if ch < 128:
-                    counts[ch] -= 1
-                    if counts[ch] >= 0:
-                        common += 1
-            for ch in text:
-                if ch < 128:
-                    counts[ch] += 1
-            if (size if size > length else length) - common <= most:
+            if apart(word, text) <= most:  # rare: the general count
                 out.append(text)
             continue
         # Each letter of ``text`` takes one of ``word``'s while any are left (the count goes

@@ -432,8 +432,8 @@ def compare(
             if sound_only and (similarity == 1.0 or not _by_sound(q_tokens[i], c_tokens[j])):
                 sound_only = False
     weight = words.weight
-    q_weights = [weight.get(t.text, 1.0) * (WEAK_WEIGHT if t.weak else 1.0) for t in q_tokens]
-    c_weights = [weight.get(t.text, 1.0) * (WEAK_WEIGHT if t.weak else 1.0) for t in c_tokens]
+    q_weights = _weights_of(q_tokens, weight)[0]
+    c_weights = _weights_of(c_tokens, weight)[0]
     q_cov = _weighted_mean(q_weights, q_best)
     c_cov = _weighted_mean(c_weights, c_best)
     strong = any(s > 0 and not q_tokens[i].weak for i, s in enumerate(q_best))
@@ -665,13 +665,16 @@ def score_bound(
     # it (``Words.totals``), and then only the words that met are weighed.
     totals = words.totals if drop_candidate < 0 else None
     c_total = totals.get(id(candidate), -1.0) if totals is not None else -1.0
-    known = c_total >= 0.0
+    if c_total < 0.0:
+        c_total = _weights_of(c_tokens, weight)[1]
+        if totals is not None:
+            totals[id(candidate)] = c_total
     # One pass, loops by index, not ``any`` or ``zip`` (mypyc compiles these, and calls those),
     # lists made only when needed: this is screening's busiest function, and about half the
     # names it bounds have no word that met.
     q_best: list[float] | None = None  # made at the first word that met
     c_best: list[float] | None = [] if across else None  # for ``_strong_mean``
-    c_sum = total = 0.0
+    c_sum = 0.0
     c_all = True  # every distinctive word of the candidate met
     c_all_named = True  # and those of them not in brackets (``_all_met``)
     for j in range(len(c_tokens)):
@@ -692,18 +695,13 @@ def score_bound(
             c_all = False
             if not c.aside:
                 c_all_named = False
-        if best > 0.0 or not known:
+        if best > 0.0:
             w = weight.get(c.text, 1.0)
             if c.weak:
                 w *= WEAK_WEIGHT
-            total += w
             c_sum += w * best
         if c_best is not None:
             c_best.append(best)
-    if not known:
-        c_total = total
-        if totals is not None:
-            totals[id(candidate)] = c_total
     if c_sum == 0.0 or q_best is None:
         return joined if resplit else 0.0
     # The query's words' weights, the same against every candidate: kept per query name.

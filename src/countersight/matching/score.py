@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from countersight.matching import calibration
 from countersight.matching.glossary import KINSHIP_WORDS, LIMITED_COMPANIES, STOCK_CORPORATIONS
-from countersight.matching.names import NameScore, Rarity, Words
+from countersight.matching.names import NOTHING, NameScore, Rarity, Words
 from countersight.matching.names import compare as compare_forms
 from countersight.matching.normalize import (
     LATIN_STOPWORDS,
@@ -236,8 +236,7 @@ def score_party(
             best_place = place
             acronym = acronym_here
     if best is None:
-        empty = NameScore(0.0, 0.0, 0.0, (), 0.0, False)
-        return Result(0.0, False, party.name, candidate.name, empty)
+        return Result(0.0, False, party.name, candidate.name, NOTHING)
     names, q_form, c_form = best
     score = names.score
     features = [_feature("name", f"{q_form.original} ~ {c_form.original}", round(score, 4))]

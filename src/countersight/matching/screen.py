@@ -90,11 +90,11 @@ class Screener:
         self._vocabularies: dict[int, Vocabulary] = {}
         """Per listed entity, as queries meet them: ``_vocabulary``."""
         self._forms_by_word: dict[int, dict[str, int]] = {}
-        self._totals: dict[int, float] = {}
-        """The total weight of the words of each of the index's names, as queries meet them
-        (``names.Words.totals``)."""
         """For candidates with ``MANY_FORMS`` names or more, as queries meet them: each word of
         their names, and which names have it (bits by place in ``Listed.forms``)."""
+        self._totals: dict[int, float] = {}
+        """The total weight of the words of each of the index's names, as queries meet them
+        (``names.Words.totals``: the index's names live as long as this screener)."""
         self.versions = Versions(
             ALGORITHM, CONFIG_HASH, tuple((d.name, d.version) for d in datasets)
         )
@@ -179,27 +179,26 @@ class Screener:
             # Chinese brands, which sound like any of the other tokens: read them all.
             vocabulary = (t for listed in candidates for t in self.index.words[listed.number])
             words = words_of(query, vocabulary, self.index.rarity, self._weights)
-            words.totals = self._totals
-            return words
-        longer: list[str] = []
-        initials: list[str] = []
-        marked: list[Token] = []
-        for listed in candidates:
-            kept = self._vocabulary(listed.number)
-            longer.extend(kept[0])
-            initials.extend(kept[1])
-            marked.extend(kept[2])
-        words = words_among(
-            query,
-            longer,
-            initials,
-            marked,
-            self.index.rarity,
-            self._weights,
-            alike=alike,
-            spellings=self.index.spellings,
-        )
-        words.totals = self._totals  # the index's names live as long as this screener
+        else:
+            longer: list[str] = []
+            initials: list[str] = []
+            marked: list[Token] = []
+            for listed in candidates:
+                kept = self._vocabulary(listed.number)
+                longer.extend(kept[0])
+                initials.extend(kept[1])
+                marked.extend(kept[2])
+            words = words_among(
+                query,
+                longer,
+                initials,
+                marked,
+                self.index.rarity,
+                self._weights,
+                alike=alike,
+                spellings=self.index.spellings,
+            )
+        words.totals = self._totals
         return words
 
     def _vocabulary(self, number: int) -> Vocabulary:
