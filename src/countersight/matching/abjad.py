@@ -29,12 +29,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Final
 
-SIMILARITY = 0.9
+SIMILARITY: Final = 0.9
 """How alike an abjad word and a Latin word that ``meets`` it are: the same consonants and
 long vowels, the short vowels unknown."""
 
-_DIGRAPH_CLASSES = {
+_DIGRAPH_CLASSES: Final = {
     "kh": "x",
     "sh": "$",
     "ch": "$",
@@ -44,12 +45,12 @@ _DIGRAPH_CLASSES = {
     "ph": "f",
     "ck": "k",
 }
-_DIGRAPHS = re.compile("|".join(_DIGRAPH_CLASSES))
-_LETTER_CLASSES = {"q": "k", "c": "k"}
-_SHORT = frozenset("aeiou")
-_VOCALIC = frozenset("aeiouy")
-_SEMIVOWELS = frozenset("wy")
-_MARKS = {"w": frozenset("ou"), "y": frozenset("iey")}
+_DIGRAPHS: Final = re.compile("|".join(_DIGRAPH_CLASSES))
+_LETTER_CLASSES: Final = {"q": "k", "c": "k"}
+_SHORT: Final = frozenset("aeiou")
+_VOCALIC: Final = frozenset("aeiouy")
+_SEMIVOWELS: Final = frozenset("wy")
+_MARKS: Final = {"w": frozenset("ou"), "y": frozenset("iey")}
 
 
 def _classes(word: str) -> list[str]:
@@ -78,8 +79,8 @@ def _skeleton(classes: list[str]) -> str:
     return "".join(out)
 
 
-_UNWRITTEN = str.maketrans("qc", "kk", "aeiouwy")
-_REPEATS = re.compile(r"(.)\1+")
+_UNWRITTEN: Final = str.maketrans("qc", "kk", "aeiouwy")
+_REPEATS: Final = re.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=1 << 17)
@@ -129,10 +130,10 @@ def _readings(text: str) -> list[str]:
     return readings
 
 
-_APART = re.compile("th|dh|sh|kh|gh")
+_APART: Final = re.compile("th|dh|sh|kh|gh")
 """ICU writes ث th, but also ط or ت and then heh or ح (طه Taha, سحر Sahar, فتحي Fathi); the
 same for dh, sh, kh and gh: each such pair is read as one letter and as two."""
-_BETWEEN = "|"
+_BETWEEN: Final = "|"
 """Keeps two letters apart in a reading (``_classes`` reads no digraph across it)."""
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Final
 
-SLOPE = 17.85
-INTERCEPT = -14.03
+SLOPE: Final = 17.85
+INTERCEPT: Final = -14.03
 """Fitted by ``tools/calibrate.py`` (see docs/matching.md for the run that produced them)."""
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from countersight.matching import abjad, tally
 from countersight.matching.glossary import LATIN_WEAK_WORDS
@@ -32,21 +32,21 @@ from countersight.matching.phonetic import (
 from countersight.matching.score import Party
 from countersight.model import Entity, by_fields
 
-MAX_CANDIDATE_NAMES = 20
+MAX_CANDIDATE_NAMES: Final = 20
 """A query's candidates: the entities of the best this many different names (``name_same``)."""
-MAX_REPEATS = 3
+MAX_REPEATS: Final = 3
 """Names of the same words listed again by other lists come along with the first, uncounted,
 up to this many names for each counted one in all: one person on every list takes one place,
 and the work of a query stays bounded."""
-MIN_IDENTIFIER = 6
+MIN_IDENTIFIER: Final = 6
 """Identifiers shorter than this (normalised) find no candidates by themselves: too many
 lists' numbers would meet by chance. They still count when the names have met."""
-COMMON_POSTINGS = 3000
-AFFIX_WEIGHT = 0.4
-SOUND_WEIGHT = 0.5
-LOOSE_SOUND_WEIGHT = 0.3
-ABJAD_WEIGHT = 0.5
-COMMON_SPELLINGS = 500
+COMMON_POSTINGS: Final = 3000
+AFFIX_WEIGHT: Final = 0.4
+SOUND_WEIGHT: Final = 0.5
+LOOSE_SOUND_WEIGHT: Final = 0.3
+ABJAD_WEIGHT: Final = 0.5
+COMMON_SPELLINGS: Final = 500
 """The Latin spellings of a word written in an abjad (Mohammed, Muhammad, Mohamed) are looked
 up as one key; a key of more names than this is left for the query's rarer words: what it
 would add are more spellings of a common name than the candidates can hold."""
@@ -398,8 +398,12 @@ class Index:
             MAX_CANDIDATE_NAMES,
             MAX_CANDIDATE_NAMES * MAX_REPEATS,
         )
-        owners = by_identifier | dict.fromkeys(self.name_owner[name] for name in best)
-        return [self.listed[number] for number in owners]
+        owners = by_identifier  # then the owners of the best names, each once, in order
+        name_owner = self.name_owner
+        for name in best:
+            owners[name_owner[name]] = None
+        listed = self.listed
+        return [listed[number] for number in owners]
 
     def _sound_lookups(self, form: NameForm) -> list[tuple[str, float]]:
         """Query-side keys for sound-alikes across scripts: a Latin word looks for Chinese

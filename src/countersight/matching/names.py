@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
@@ -17,10 +17,10 @@ from countersight.matching import abjad, letters
 from countersight.matching.normalize import NameForm, Token, fold, token
 from countersight.matching.phonetic import can_sound, sound_similarity
 
-WEAK_WEIGHT = 0.3
-SUBSET_BASE = 0.7
-WEAK_ONLY = 0.5
-RESPLIT = 0.9
+WEAK_WEIGHT: Final = 0.3
+SUBSET_BASE: Final = 0.7
+WEAK_ONLY: Final = 0.5
+RESPLIT: Final = 0.9
 """Two names written as one word this alike or more meet whatever their words (a tenth of the
 letters edited at most: ``_joined_similarity`` relies on it)."""
 
@@ -68,14 +68,14 @@ def _name_score(
     )
 
 
-NOTHING = _name_score(0.0, 0.0, 0.0, (), 0.0, False)
+NOTHING: Final = _name_score(0.0, 0.0, 0.0, (), 0.0, False)
 """Two names with nothing in common."""
 
 
-SYLLABIC = frozenset({"Han", "Hangul", "Japanese"})
+SYLLABIC: Final = frozenset({"Han", "Hangul", "Japanese"})
 """Scripts written a syllable to a character: in them one character more or less is another
 word, not a typo."""
-SPELT = frozenset({"Han", "Hangul"})
+SPELT: Final = frozenset({"Han", "Hangul"})
 """Scripts whose people's names meet romanised names by their syllables' spellings only
 (``Words.spelt``): each syllable is spelt in the systems lists use (``normalize``), and one
 spelt a letter apart is another syllable (Liu and Yu; Min and In)."""
@@ -424,7 +424,7 @@ def compare(
         used_q.add(i)
         used_c.add(j)
         q_best[i] = c_best[j] = similarity
-        pairs.append(_pair(q_tokens[i].text, c_tokens[j].text, round(similarity, 4)))
+        pairs.append(_pair(q_tokens[i].text, c_tokens[j].text, round4(similarity)))
         if q_tokens[i].weak:
             weak_met = weak_met or similarity >= 0.9
         else:
@@ -465,6 +465,25 @@ def compare(
         # A brand that sounds like a word, and nothing else in common: many words sound alike.
         score = min(score, WEAK_ONLY)
     return _name_score(score, q_cov, c_cov, tuple(pairs), joined, strong or resplit)
+
+
+def round4(x: float) -> float:
+    """``round(x, 4)``, the same float, for less work (``round`` writes the number out in
+    decimal and reads it back: about 2,600 instructions; a screened party rounds five).
+
+    Above 0 and up to 100, ``x * 10000`` is within 2e-10 of its exact value, so unless it is that
+    close to a half, its whole part tells which way ``round`` goes; and the division below,
+    rounded correctly as every float operation is, gives the float nearest to the decimal
+    that ``round`` reads back. Elsewhere, and near a half, ``round`` itself."""
+    if 0.0 < x <= 100.0:
+        scaled = x * 10000.0
+        whole = float(int(scaled))
+        left = scaled - whole
+        if left < 0.4999999:
+            return whole / 10000.0
+        if left > 0.5000001:
+            return (whole + 1.0) / 10000.0
+    return round(x, 4)
 
 
 def _same_script_across_only(query: NameForm, candidate: NameForm) -> bool:

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from anyascii import anyascii
 from pypinyin import Style, lazy_pinyin, pinyin
@@ -167,20 +167,23 @@ class NameForm:
         return tuple(t.text for t in self.tokens if not t.weak)
 
 
-_SPLIT = re.compile(r"[^\w]+|_")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_APOSTROPHES = re.compile("['`\u2018\u2019\u02bc]")
-_LEET = str.maketrans("0134579", "oieastg")
-_MIXED = re.compile(r"(?=\w*[a-z])(?=\w*\d)\w+")
-_DIGIT = re.compile(r"\d")
-_BRACKETED = re.compile(r"\(([^()]*)\)")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
-_PHRASES = re.compile(r"\b(?:" + "|".join(map(re.escape, LATIN_PHRASES)) + r")\b")
+_SPLIT: Final = re.compile(r"[^\w]+|_")
+_HAN: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_APOSTROPHES: Final = re.compile("['`\u2018\u2019\u02bc]")
+_LEET: Final = str.maketrans("0134579", "oieastg")
+_MIXED: Final = re.compile(r"(?=\w*[a-z])(?=\w*\d)\w+")
+_DIGIT: Final = re.compile(r"\d")
+_BRACKETED: Final = re.compile(r"\(([^()]*)\)")
+_HANGUL: Final = re.compile(r"[\uac00-\ud7a3]+")
+_PHRASES: Final = re.compile(r"\b(?:" + "|".join(map(re.escape, LATIN_PHRASES)) + r")\b")
 
 
 def _latin(text: str) -> str:
     """Any script to lower-case ASCII words separated by single spaces. Apostrophes join
     (Qa'ida -> qaida); digits inside words read as the letters they imitate (Ig0r -> igor)."""
+    if text.isascii() and text.replace(" ", "").isalpha():
+        # ASCII letters and spaces only (most names): what the rest does comes to this.
+        return " ".join(text.lower().split())
     text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text))
     ascii_form = (text if text.isascii() else " ".join(map(_ascii_word, text.split()))).lower()
     if _DIGIT.search(ascii_form):
@@ -188,13 +191,13 @@ def _latin(text: str) -> str:
     return " ".join(w for w in _SPLIT.split(ascii_form) if w)
 
 
-_PREFIXES: dict[str, tuple[str, ...]] = {}
+_PREFIXES: Final[dict[str, tuple[str, ...]]] = {}
 """rigour's person name prefixes in lower case, by their first two letters (dr: Dr, Drs...;
 none is shorter, and all begin in ASCII)."""
 for _prefix in person_name_prefixes_list():
     _PREFIXES[_prefix[:2].lower()] = (*_PREFIXES.get(_prefix[:2].lower(), ()), _prefix.lower())
-_LONGEST_PREFIX = max(len(p) for found in _PREFIXES.values() for p in found)
-_FOLDED_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+_LONGEST_PREFIX: Final = max(len(p) for found in _PREFIXES.values() for p in found)
+_FOLDED_TO_ASCII: Final = frozenset("\u0130\u0131\u017f\u212a")
 """The letters outside ASCII that a regular expression ignoring case takes for ASCII ones
 (capital I with a dot and dotless i for i, long s for s, the Kelvin sign for k)."""
 
@@ -217,7 +220,7 @@ def _unleet(match: re.Match[str]) -> str:
     return word if word in _numbers().written else word.translate(_LEET)
 
 
-_ICU_SCRIPTS = frozenset({"Arabic", "Hebrew"})
+_ICU_SCRIPTS: Final = frozenset({"Arabic", "Hebrew"})
 
 
 @lru_cache(maxsize=65536)
@@ -308,7 +311,7 @@ def _brand(han: str) -> Token:
     return token(text, False, ((initials,) if len(syllables) > 1 else ()) + others, syllables)
 
 
-_MOST_READINGS = 4
+_MOST_READINGS: Final = 4
 
 
 @lru_cache(maxsize=65536)
@@ -396,7 +399,7 @@ def _spellings(ch: str, pinyin_reading: str) -> tuple[str, ...]:
     return tuple(spellings)
 
 
-_CANTONESE: dict[str, list[str]] = json.loads(
+_CANTONESE: Final[dict[str, list[str]]] = json.loads(
     pkgutil.get_data("cantoroman", "data/charToRoman.json") or b"{}"
 )
 """cantonese-romanisation's table of each (traditional) character's spellings, read once at
@@ -544,23 +547,23 @@ def given_name_joined(form: NameForm) -> NameForm | None:
     return replace(form, tokens=tokens, patronymics=(), across_only=True)
 
 
-_SERVANT = "ebd"
+_SERVANT: Final = "ebd"
 """عبد (Abd, "servant of"), as ICU writes it (``_ascii_word``): one word with the name after
 it."""
-_JOINED_AFTER = frozenset({"allh", "aldyn"})
+_JOINED_AFTER: Final = frozenset({"allh", "aldyn"})
 """الله (Allah) and الدين (al-Din), as ICU writes them: one word with the name before."""
-_SUN_LETTERS = frozenset("tdrzslnx")
+_SUN_LETTERS: Final = frozenset("tdrzslnx")
 """The first letters of ICU's spelling of the sun letters, which an article before them
 becomes (t, th; d, dh; r; z; s, sh; l; n; and ṣ, ḍ, ṭ, ẓ, which ICU writes s, d, t, z)."""
 
 
-_ROMAN = re.compile(r"x{0,3}(ix|iv|v?i{0,3})", re.IGNORECASE)
+_ROMAN: Final = re.compile(r"x{0,3}(ix|iv|v?i{0,3})", re.IGNORECASE)
 """Roman numerals up to 39: rigour's table reads "II" as a legal form; in a name it is a
 number (Bowne Global Solutions II is another company than Bowne Global Solutions)."""
 
 
-_PUNCTUATED = re.compile(r"[^\w\s]")
-_SLASHED = re.compile(r"(?<![\w/])([A-Z])/([A-Z])(?![\w/])")
+_PUNCTUATED: Final = re.compile(r"[^\w\s]")
+_SLASHED: Final = re.compile(r"(?<![\w/])([A-Z])/([A-Z])(?![\w/])")
 
 
 def _legal_forms(text: str) -> tuple[str, list[str]]:
@@ -628,7 +631,7 @@ def _numbers() -> _Numbers:
     return _Numbers(phrases, written, max(map(len, phrases)))
 
 
-LATIN_STOPWORDS = frozenset(w for w in stopwords_list() if w.isascii() and w.isalpha())
+LATIN_STOPWORDS: Final = frozenset(w for w in stopwords_list() if w.isascii() and w.isalpha())
 """Articles, prepositions, conjunctions (of, the, de, la, und, al): weak words in the names of
 organisations, where they say little (kept, so that "Van der Bilt" still meets "Vanderbilt"
 written as one word); ordinary words in people's names, where von, de and al are part of the
@@ -675,7 +678,7 @@ def is_patronymic(word: str) -> bool:
     return len(word) > 6 and word.endswith(PATRONYMIC_ENDINGS)
 
 
-_FOLDS = (
+_FOLDS: Final = (
     ("ph", "f"),
     ("ks", "x"),
     ("q", "k"),

@@ -6,12 +6,13 @@ other names."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from countersight.matching.glossary import ORG_WORDS
 from countersight.matching.normalize import prepare
 
-_SLASH = re.compile(r"\s+/\s+")
-_COMMA = re.compile(r"[,;]\s+")
+_SLASH: Final = re.compile(r"\s+/\s+")
+_COMMA: Final = re.compile(r"[,;]\s+")
 
 
 def name_parts(name: str, schema: str = "LegalEntity") -> tuple[str, ...]:

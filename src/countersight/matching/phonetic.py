@@ -28,18 +28,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Protocol
+from typing import Final, Protocol
 
 from rapidfuzz.distance import Levenshtein
 
-SOUND_SIMILARITY = 0.9
+SOUND_SIMILARITY: Final = 0.9
 """The similarity of a Chinese brand and a Latin word with the same consonant skeleton."""
-LOOSE_SOUND_SIMILARITY = 0.85
+LOOSE_SOUND_SIMILARITY: Final = 0.85
 """The similarity of a Chinese brand and a Latin word that sound alike heard loosely (a
 consonant that closes a syllable dropped, nasal finals or a consonant's syllable added)."""
-MIN_SKELETON = 2
+MIN_SKELETON: Final = 2
 """Skeletons shorter than this (one consonant) say nothing."""
-MIN_LATIN_LETTERS = 3
+MIN_LATIN_LETTERS: Final = 3
 
 
 class Sounded(Protocol):
@@ -54,7 +54,7 @@ class Sounded(Protocol):
 
 
 # One class per group of consonants that transliterations confuse; "" for what is dropped.
-_CLASSES = {
+_CLASSES: Final = {
     **dict.fromkeys("bp", "p"),
     **dict.fromkeys("dt", "t"),
     **dict.fromkeys("gkq", "k"),
@@ -66,12 +66,12 @@ _CLASSES = {
     "f": "f",
     "h": "h",
 }
-_PINYIN_CLASSES = {**_CLASSES, "q": "s"}
+_PINYIN_CLASSES: Final = {**_CLASSES, "q": "s"}
 # English spelling: digraphs first (longest first), then c and x by what follows.
-_ENGLISH_DIGRAPHS = re.compile(
+_ENGLISH_DIGRAPHS: Final = re.compile(
     r"sch|tch|ph|ck|th|gh|hs|ts|tz|sh|ch|zh|ng(?![aeiouy])|qu|c(?=[eiy])|^x"
 )
-_ENGLISH_DIGRAPH_SOUNDS = {
+_ENGLISH_DIGRAPH_SOUNDS: Final = {
     "sch": "s",
     "tch": "s",
     "ph": "f",
@@ -89,7 +89,7 @@ _ENGLISH_DIGRAPH_SOUNDS = {
     "c": "s",
     "x": "s",
 }
-_PINYIN_DIGRAPHS = re.compile(r"zh|ch|sh|ng")
+_PINYIN_DIGRAPHS: Final = re.compile(r"zh|ch|sh|ng")
 
 
 def _collapse(classes: list[str]) -> str:
@@ -134,8 +134,8 @@ def _english_letters(part: str, offset: int) -> list[str]:
 # not heard (Vortex 沃態偲 wo-tai-si, Ford 福特, as British English drops it), an x that ends
 # the word is its s alone (Rolex 劳力士 lao-li-shi: a Chinese syllable cannot end in the k),
 # and a ch may be a k (tech, chem, chrome).
-_POST_VOCALIC_R = re.compile(r"(?<=[aeiouy])r(?![aeiouy])")
-_HARD_CH = re.compile(r"(?<![st])ch")
+_POST_VOCALIC_R: Final = re.compile(r"(?<=[aeiouy])r(?![aeiouy])")
+_HARD_CH: Final = re.compile(r"(?<![st])ch")
 
 
 def _readings(word: str) -> tuple[str, ...]:
@@ -205,7 +205,7 @@ def loose_latin_skeletons(word: str) -> tuple[str, ...]:
     return tuple(k for k in out if k not in exact)
 
 
-_STOPS = frozenset("ptk")
+_STOPS: Final = frozenset("ptk")
 
 
 @lru_cache(maxsize=65536)
@@ -295,9 +295,11 @@ def _loosely(syllables: tuple[str, ...], word: str) -> bool:
 
 # The vowel after the first consonant, in three classes (a; e, i, y; o, u): the one vowel a
 # spelling by ear keeps (Dason and 达仕恩 da-shi-en; not 迪杰恩 di-jie-en).
-_VOWELS = frozenset("aeiouy")
-_VOWEL_CLASSES = {"a": "a", "e": "i", "i": "i", "y": "i", "o": "o", "u": "o", "v": "o"}
-_BARE = frozenset({"si", "zi", "ci", "shi", "zhi", "chi", "ri", "te", "de", "ke", "ge", "le", "er"})
+_VOWELS: Final = frozenset("aeiouy")
+_VOWEL_CLASSES: Final = {"a": "a", "e": "i", "i": "i", "y": "i", "o": "o", "u": "o", "v": "o"}
+_BARE: Final = frozenset(
+    {"si", "zi", "ci", "shi", "zhi", "chi", "ri", "te", "de", "ke", "ge", "le", "er"}
+)
 """Syllables that transliterations use for a consonant alone (Most is 莫斯特 mo-si-te): their
 vowel is not heard."""
 

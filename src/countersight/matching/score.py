@@ -15,11 +15,11 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from countersight.matching import calibration
 from countersight.matching.glossary import KINSHIP_WORDS, LIMITED_COMPANIES, STOCK_CORPORATIONS
-from countersight.matching.names import NOTHING, NameScore, Rarity, Words
+from countersight.matching.names import NOTHING, NameScore, Rarity, Words, round4
 from countersight.matching.names import compare as compare_forms
 from countersight.matching.normalize import (
     LATIN_STOPWORDS,
@@ -32,7 +32,7 @@ from countersight.matching.normalize import (
 from countersight.matching.parts import name_parts
 from countersight.model import by_fields
 
-ALGORITHM = "countersight-14"
+ALGORITHM: Final = "countersight-14"
 """Raised whenever the same lists and party may give another result: the configuration hash
 follows the constants only, not the code (2: the first release after the benchmark work; 3: a
 name that meets by one word needs both birth year and country to agree to be a match; 4: HK
@@ -47,23 +47,23 @@ only as initials are not taken for translations; 13: in an abjad, the two letter
 one digraph read apart as well (طه Taha, سحر Sahar), and a final h written a consonant;
 14: a Korean name in Hangul also with its given name as one word, for names in other
 scripts, and a key two forms of a query share counted once)."""
-THRESHOLD = 0.8
-BIRTH_AGREES = 0.05
-BIRTH_CONFLICT = 0.3
-COUNTRY_AGREES = 0.02
-COUNTRY_CONFLICT = 0.05
-KIND_CONFLICT = 0.5
-LEGAL_FORM_CONFLICT = 0.25
-IDENTIFIER_MATCH = 0.98
-KINSHIP_REVERSED = 0.3
-ADDED_WORDS = 0.15
-ACRONYM_MATCH = 0.85
-MARGIN = 1e-9
+THRESHOLD: Final = 0.8
+BIRTH_AGREES: Final = 0.05
+BIRTH_CONFLICT: Final = 0.3
+COUNTRY_AGREES: Final = 0.02
+COUNTRY_CONFLICT: Final = 0.05
+KIND_CONFLICT: Final = 0.5
+LEGAL_FORM_CONFLICT: Final = 0.25
+IDENTIFIER_MATCH: Final = 0.98
+KINSHIP_REVERSED: Final = 0.3
+ADDED_WORDS: Final = 0.15
+ACRONYM_MATCH: Final = 0.85
+MARGIN: Final = 1e-9
 """What float rounding may put between a pair's bound and its score (``score_party``)."""
-LONE_GIVEN_NAME = 0.75
-LONE_LISTED_WORD = 0.75
+LONE_GIVEN_NAME: Final = 0.75
+LONE_LISTED_WORD: Final = 0.75
 
-CONFIG: dict[str, float | str] = {
+CONFIG: Final[dict[str, float | str]] = {
     "algorithm": ALGORITHM,
     "threshold": THRESHOLD,
     "birth_agrees": BIRTH_AGREES,
@@ -81,9 +81,9 @@ CONFIG: dict[str, float | str] = {
     "calibration_slope": calibration.SLOPE,
     "calibration_intercept": calibration.INTERCEPT,
 }
-CONFIG_HASH = hashlib.sha256(json.dumps(CONFIG, sort_keys=True).encode()).hexdigest()[:16]
+CONFIG_HASH: Final = hashlib.sha256(json.dumps(CONFIG, sort_keys=True).encode()).hexdigest()[:16]
 
-ORGANISATIONS = frozenset({"Company", "Organization", "LegalEntity"})
+ORGANISATIONS: Final = frozenset({"Company", "Organization", "LegalEntity"})
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -239,7 +239,7 @@ def score_party(
         return Result(0.0, False, party.name, candidate.name, NOTHING)
     names, q_form, c_form = best
     score = names.score
-    features = [_feature("name", f"{q_form.original} ~ {c_form.original}", round(score, 4))]
+    features = [_feature("name", f"{q_form.original} ~ {c_form.original}", round4(score))]
     if acronym:
         features.append(_feature("acronym", "one name is the other's initials", 0.0))
     if kind := _kinds_apart(party, q_form, candidate, c_form):
@@ -304,12 +304,12 @@ def score_party(
         raised = max(score, IDENTIFIER_MATCH) - score
         score += raised
         features.append(_feature("identifier", "same number", raised))
-    similarity = round(min(1.0, max(0.0, score)), 4)
+    similarity = round4(min(1.0, max(0.0, score)))
     # ``tuple.__new__``, as ``_feature``: the fields in their order.
     return tuple.__new__(
         Result,
         (
-            round(calibration.probability(similarity), 4),
+            round4(calibration.probability(similarity)),
             similarity >= THRESHOLD,
             q_form.original,
             c_form.original,
@@ -359,7 +359,7 @@ def _without(form: NameForm, index: int) -> NameForm:
     return dataclasses.replace(form, tokens=tokens, size=size, patronymics=())
 
 
-_LOWEST_CEILING = min(LONE_GIVEN_NAME, LONE_LISTED_WORD)
+_LOWEST_CEILING: Final = min(LONE_GIVEN_NAME, LONE_LISTED_WORD)
 
 
 def _lone(

@@ -9,7 +9,7 @@ import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any
+from typing import Any, Final
 
 from countersight.matching.index import Index, Listed, building, normal_identifier
 from countersight.matching.names import (
@@ -231,7 +231,7 @@ class Screener:
         return meeting
 
 
-MANY_FORMS = 8
+MANY_FORMS: Final = 8
 """A candidate with this many names or more (a head of state written in a dozen scripts, with
 as many spellings) has the names that met the query looked up by word (``Screener._meeting``):
 most of its names meet nothing, and are not bounded one by one."""
@@ -300,7 +300,7 @@ def _similarity_bound(
     return min(1.0, max(0.0, score)) + ROUNDING, pairs
 
 
-ROUNDING = 1e-4
+ROUNDING: Final = 1e-4
 """More than the similarity's rounding (to four places) and float error can add."""
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
-_FIRST_WORD = {
+_FIRST_WORD: Final = {
     "CJK": "Han",
     "HIRAGANA": "Japanese",
     "KATAKANA": "Japanese",
@@ -29,7 +30,7 @@ _FIRST_WORD = {
 }
 
 
-_ASCII_LETTER = re.compile("[A-Za-z]")
+_ASCII_LETTER: Final = re.compile("[A-Za-z]")
 
 
 @lru_cache(maxsize=4096)
