@@ -34,6 +34,7 @@ CORE = (
     "parts",
     "calibration",
     "score",
+    "tally",
     "index",
     "screen",
 )

@@ -186,8 +186,11 @@ class Screener:
             for listed in candidates:
                 kept = self._vocabulary(listed.number)
                 longer.extend(kept[0])
-                initials.extend(kept[1])
-                marked.extend(kept[2])
+                # Most listed names have neither (an extension costs as much empty).
+                if kept[1]:
+                    initials.extend(kept[1])
+                if kept[2]:
+                    marked.extend(kept[2])
             words = words_among(
                 query,
                 longer,

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from countersight import matching
 
-COUNT_BITS = 32
+COUNT_BITS: Final = 32
 """A span is one number: where its names start in the postings, shifted by this many bits, and
 how many there are in the low bits."""
-COUNTED = (1 << COUNT_BITS) - 1
+COUNTED: Final = (1 << COUNT_BITS) - 1
 
 Best = Callable[["array[int]", "array[int]", Sequence[int], Sequence[float], int, int], list[int]]
 
