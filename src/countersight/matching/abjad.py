@@ -146,9 +146,11 @@ def skeletons(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1 << 14)
 def meets(text: str, word: str) -> bool:
     """Whether a transliterated abjad word (``text``) and a Latin word are the same name: the
-    same consonant classes, a vowel wherever the abjad wrote one."""
+    same consonant classes, a vowel wherever the abjad wrote one. Kept per pair: the common
+    names (Mohammed and its spellings) meet the same words query after query."""
     if len(word) < 2 or not word.isalpha():
         return False
     skeleton = latin_skeleton(word)
