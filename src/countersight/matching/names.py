@@ -141,14 +141,14 @@ class Words:
     weight: dict[str, float]
     """Each word's weight before the weak-word factor (``word_weight``): every word of the
     query and of the vocabulary, and maybe others (a screener keeps one for all queries)."""
-    _kept: dict[str, dict[str, dict[str, float]]] = field(repr=False, compare=False)
-    """What ``same`` and ``spelt`` worked out, by their names."""
-    _queries: dict[int, tuple[NameForm, list[float], float]] = field(repr=False, compare=False)
-    """What ``query_weights`` worked out, by the name's ``id``."""
-    totals: dict[int, float] | None = field(repr=False, compare=False)
-    """The total weight of the words of candidates' names, by the name's ``id`` (``score_bound``
-    reads it): only where the names outlive it, as a screener's index's do (a screener keeps
-    one for all queries); else ``None``."""
+    _same: dict[str, dict[str, float]] | None = field(repr=False, compare=False)
+    """What ``same`` worked out (an attribute, not a table by name: ``_near`` asks for it for
+    every pair of names bounded)."""
+    _spelt: dict[str, dict[str, float]] | None = field(repr=False, compare=False)
+    """What ``spelt`` worked out."""
+    _queries: list[tuple[NameForm, list[float], float]] = field(repr=False, compare=False)
+    """What ``query_weights`` worked out, for each of the query's names (a few: looked for by
+    identity, which costs less than looking up an ``id`` made into a number)."""
 
     def __init__(self, near: dict[str, dict[str, float]], weight: dict[str, float]) -> None:
         # Written out, and the class not frozen: compiled, the ``__init__`` that ``dataclass``
@@ -156,35 +156,35 @@ class Words:
         # query (``Hit`` likewise).
         self.near = near
         self.weight = weight
-        self._kept = {}
-        self.totals = None
-        self._queries = {}
+        self._same = None
+        self._spelt = None
+        self._queries = []
 
     def query_weights(self, form: NameForm) -> tuple[list[float], float]:
         """The weights of a query name's words and their sum (``_weights_of``), worked out
-        once per name (by its ``id``, the name kept beside them: a name made and dropped
-        since cannot pass for one with the same ``id``)."""
-        kept = self._queries.get(id(form))
-        if kept is None or kept[0] is not form:
-            weights, total = _weights_of(form.tokens, self.weight)
-            kept = self._queries[id(form)] = (form, weights, total)
-        return kept[1], kept[2]
+        once per name."""
+        for kept in self._queries:
+            if kept[0] is form:
+                return kept[1], kept[2]
+        weights, total = _weights_of(form.tokens, self.weight)
+        self._queries.append((form, weights, total))
+        return weights, total
 
     def same(self) -> dict[str, dict[str, float]]:
         """``near`` with the same words only (similarity 1.0): all that counts between two
         names in one syllabic script (``compare``). Worked out on first use."""
-        kept = self._kept.get("same")
+        kept = self._same
         if kept is None:
-            kept = self._kept["same"] = self._only(lambda q, c, similarity: similarity == 1.0)
+            kept = self._same = self._only(lambda q, c, similarity: similarity == 1.0)
         return kept
 
     def spelt(self) -> dict[str, dict[str, float]]:
         """``near`` with what a Chinese or Korean person's name in characters meets in a
         romanised one (``compare``): the same syllable (in one of its spellings) or an initial,
         no typo. Worked out on first use."""
-        kept = self._kept.get("spelt")
+        kept = self._spelt
         if kept is None:
-            kept = self._kept["spelt"] = self._only(
+            kept = self._spelt = self._only(
                 lambda q, c, similarity: similarity == 1.0 or len(q) == 1 or len(c) == 1
             )
         return kept
@@ -652,13 +652,16 @@ def score_bound(
     words: Words,
     drop_query: int = -1,
     drop_candidate: int = -1,
+    c_total: float = -1.0,
 ) -> float:
     """A number ``compare(query, candidate, words).score`` never exceeds, for less work: each
     word's best similarity to any word of the other name in place of the one-to-one
     alignment, the caps of ``compare`` only where they surely apply. ``drop_query`` and
     ``drop_candidate`` leave out a word of either name (``score.score_party`` compares names
-    without a lone patronymic too). Screening scores a candidate only when this could put it
-    among the best (``Screener.screen``): it must be kept in step with ``compare``
+    without a lone patronymic too). ``c_total``: the total weight of the candidate's words
+    (``_weights_of``), where the caller keeps it (a screener, for its index's names); worked
+    out here when not given (below 0). Screening scores a candidate only when this could put
+    it among the best (``Screener.screen``): it must be kept in step with ``compare``
     (tests/matching/test_screen_fast.py checks it)."""
     q_tokens, c_tokens = query.tokens, candidate.tokens
     q_size, c_size = query.size, candidate.size
@@ -680,14 +683,10 @@ def score_bound(
     resplit = joined >= RESPLIT
     near = _near(query, candidate, words)
     weight = words.weight
-    # The candidate's total weight is the same for every query: kept where the screener keeps
-    # it (``Words.totals``), and then only the words that met are weighed.
-    totals = words.totals if drop_candidate < 0 else None
-    c_total = totals.get(id(candidate), -1.0) if totals is not None else -1.0
-    if c_total < 0.0:
+    # The candidate's total weight is the same for every query: a screener keeps it and hands
+    # it over (``c_total``), and then only the words that met are weighed.
+    if c_total < 0.0 or drop_candidate >= 0:
         c_total = _weights_of(c_tokens, weight)[1]
-        if totals is not None:
-            totals[id(candidate)] = c_total
     # One pass, loops by index, not ``any`` or ``zip`` (mypyc compiles these, and calls those),
     # lists made only when needed: this is screening's busiest function, and about half the
     # names it bounds have no word that met.
@@ -756,6 +755,12 @@ def score_bound(
     if not strong and not (q_all and c_all):
         bound = min(bound, WEAK_ONLY)
     return bound
+
+
+def total_weight(form: NameForm, weight: dict[str, float]) -> float:
+    """The total weight of a name's words (``_weights_of``): what ``score_bound`` divides by
+    (its ``c_total``)."""
+    return _weights_of(form.tokens, weight)[1]
 
 
 def _weights_of(tokens: tuple[Token, ...], weight: dict[str, float]) -> tuple[list[float], float]:

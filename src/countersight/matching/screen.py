@@ -18,6 +18,7 @@ from countersight.matching.names import (
     meets_nothing_bound,
     score_bound,
     spelt_only,
+    total_weight,
     vocabulary_of,
     words_among,
     words_of,
@@ -92,9 +93,9 @@ class Screener:
         self._forms_by_word: dict[int, dict[str, int]] = {}
         """For candidates with ``MANY_FORMS`` names or more, as queries meet them: each word of
         their names, and which names have it (bits by place in ``Listed.forms``)."""
-        self._totals: dict[int, float] = {}
-        """The total weight of the words of each of the index's names, as queries meet them
-        (``names.Words.totals``: the index's names live as long as this screener)."""
+        self._totals: list[list[float] | None] = [None] * len(index.listed)
+        """The total weight of the words of each name of each listed entity, by its number, as
+        queries meet them (``names.score_bound``'s ``c_total``)."""
         self.versions = Versions(
             ALGORITHM, CONFIG_HASH, tuple((d.name, d.version) for d in datasets)
         )
@@ -146,7 +147,9 @@ class Screener:
         bounds: list[tuple[float, list[float], list[tuple[int, Listed]]]] = []
         for same in keyed:
             first = same[0][1]
-            bound, pairs = _similarity_bound(party, forms, first, words, self._meeting(first, met))
+            bound, pairs = _similarity_bound(
+                party, forms, first, words, self._meeting(first, met), self._totals_of(first, words)
+            )
             if bound > ROUNDING:
                 bounds.append((bound, pairs, same))
         bounds.sort(key=itemgetter(0), reverse=True)
@@ -201,7 +204,6 @@ class Screener:
                 alike=alike,
                 spellings=self.index.spellings,
             )
-        words.totals = self._totals
         return words
 
     def _vocabulary(self, number: int) -> Vocabulary:
@@ -212,6 +214,16 @@ class Screener:
             kept = self._vocabularies[number] = vocabulary_of(
                 self.index.words[number], self.index.rarity, self._weights
             )
+        return kept
+
+    def _totals_of(self, listed: Listed, words: Words) -> list[float]:
+        """The total weight of the words of each of a listed entity's names, in order, kept as
+        queries meet it (the weights of its words are the same for every query)."""
+        kept = self._totals[listed.number]
+        if kept is None:
+            kept = self._totals[listed.number] = [
+                total_weight(form, words.weight) for form in listed.forms
+            ]
         return kept
 
     def _meeting(self, listed: Listed, met: dict[str, dict[str, float]]) -> int | None:
@@ -256,6 +268,7 @@ def _similarity_bound(
     listed: Listed,
     words: Words,
     meeting: int | None = None,
+    totals: list[float] | None = None,
 ) -> tuple[float, list[float]]:
     """A number above the similarity ``score_party`` gives the candidate: the bound of its best
     pair of names (``names.score_bound``, with the variants ``score_party`` also compares:
@@ -264,7 +277,9 @@ def _similarity_bound(
     And the bound of each pair of names (``score_party``'s ``bounds``).
     ``meeting``: which of the candidate's names have a word that met the query's (bits by
     place, ``Screener._meeting``), or ``None`` for all; the others are bounded at 0 where
-    ``names.meets_nothing_bound`` says ``score_bound`` is."""
+    ``names.meets_nothing_bound`` says ``score_bound`` is. ``totals``: the total weight of the
+    words of each of the candidate's names, where the caller keeps them
+    (``Screener._totals_of``)."""
     candidate = listed.party
     person = "Person" in (party.schema, candidate.schema)
     organisation = party.schema in ORGANISATIONS and candidate.schema in ORGANISATIONS
@@ -275,7 +290,9 @@ def _similarity_bound(
             if meeting is not None and not meeting >> place & 1 and meets_nothing_bound(q, c):
                 bound = 0.0
             else:
-                bound = score_bound(q, c, words)
+                bound = score_bound(
+                    q, c, words, c_total=totals[place] if totals is not None else -1.0
+                )
                 if person and (q.patronymics or c.patronymics):
                     for i in q.patronymics:
                         bound = max(bound, score_bound(q, c, words, drop_query=i))
