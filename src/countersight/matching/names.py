@@ -271,11 +271,12 @@ def words_among(
     (``_near``). A word of the query written in an abjad is compared with the vocabulary's
     Latin words that have its consonants: those ``spellings`` gives (a screener passes the
     index's, its people's Latin words by consonants), else all of them."""
-    by_alt: dict[str, list[str]] = {}
+    marked = marked if isinstance(marked, list) else list(marked)
+    # (Words with other spellings are looked for among ``marked`` for each word of the query,
+    # a few: a table of them by spelling cost more to make than it saved.)
+    with_alt = [t for t in marked if t.alt]
     brands: dict[str, Token] = {}  # Chinese brands, which Latin words may sound like
     for t in marked:
-        for alt in t.alt:
-            by_alt.setdefault(alt, []).append(t.text)
         if t.syllables:
             brands.setdefault(t.text, t)
     if others is None:
@@ -285,15 +286,17 @@ def words_among(
     # Repeats kept (candidates share words: a common surname): only the few words that
     # ``letters.within`` keeps are taken once each, before rapidfuzz compares them.
     vocabulary = longer if isinstance(longer, list) else list(longer)
-    # Names written in an abjad and their Latin spellings (``abjad``), looked up by consonants:
-    # the vocabulary's abjad words for the query's Latin words, and the vocabulary's other
-    # words for the query's abjad words (worked out at the first of these).
-    written: dict[str, list[tuple[str, str]]] = {}  # by consonants: word, one of its spellings
+    # Names written in an abjad and their Latin spellings (``abjad``), met by consonants: the
+    # vocabulary's abjad words for the query's Latin words (a few: looked through for each,
+    # which costs less than a table of them by consonants), and the vocabulary's other words
+    # for the query's abjad words (worked out at the first of these).
+    written: list[tuple[str, str, tuple[str, ...]]] = []  # word, a spelling, its consonants
     for t in marked:
         if t.abjad:
             for text in t.spellings:
-                for skeleton in abjad.skeletons(text):
-                    written.setdefault(skeleton, []).append((t.text, text))
+                consonants = abjad.skeletons(text)
+                if consonants:
+                    written.append((t.text, text, consonants))
     latin: set[str] | None = None  # the vocabulary's words not written in an abjad
     by_consonants: Mapping[str, Sequence[str]] = {}
     near: dict[str, dict[str, float]] = {}
@@ -307,8 +310,9 @@ def words_among(
         found: dict[str, float] = {}
         for same in q.spellings:
             found[same] = 1.0
-        for word in by_alt.get(q.text, ()):
-            found[word] = 1.0
+        for t in with_alt:
+            if q.text in t.alt:
+                found[t.text] = 1.0
         if len(q.text) == 1:
             for words in (vocabulary, initials):
                 for word in words:
@@ -339,7 +343,7 @@ def words_among(
                     found[word] = sound
         if q.abjad:
             if latin is None:
-                latin = set(vocabulary).difference(w for f in written.values() for w, _ in f)
+                latin = set(vocabulary).difference(w for w, _, _ in written)
                 by_consonants = (
                     spellings
                     if spellings is not None
@@ -355,8 +359,13 @@ def words_among(
                         ):
                             found[word] = abjad.SIMILARITY
         elif written and len(q.text) > 1:
-            for word, text in written.get(abjad.latin_skeleton(q.text), ()):
-                if found.get(word, 0.0) < abjad.SIMILARITY and abjad.meets(text, q.text):
+            skeleton = abjad.latin_skeleton(q.text)
+            for word, text, consonants in written:
+                if (
+                    skeleton in consonants
+                    and found.get(word, 0.0) < abjad.SIMILARITY
+                    and abjad.meets(text, q.text)
+                ):
                     found[word] = abjad.SIMILARITY
         for word, similarity in found.items():
             near.setdefault(word, {})[q.text] = similarity
