@@ -103,8 +103,9 @@ def test_names_written_as_one_word_meet_as_rapidfuzz_says(
 def test_words_a_few_edits_away_are_kept_in_their_order(within: Within) -> None:
     words = ["maria", "marco", "ivan", "mariam", "amira", "maria", "mar", "müller"]
     # Two edits at most: the lengths 3 to 7, at most two letters without counterpart.
-    assert within("maria", words, 2) == ["maria", "marco", "mariam", "amira", "maria", "mar"]
-    assert within("maria", words, 0) == ["maria", "amira", "maria"]  # the same letters
+    assert within("maria", words, 2) == ["maria", "marco", "mariam", "amira", "mar"]
+    assert within("maria", words, 0) == ["maria", "amira"]  # the same letters; each once
+    assert within("müller", ["müller", "ivan", "müller", "mueller"], 1) == ["müller"]
     assert within("muller", words, 1) == ["müller"]
     assert within("müller", words, 1) == ["müller"]
     assert within("ivan", [], 3) == []

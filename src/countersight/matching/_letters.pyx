@@ -1,6 +1,7 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
 """``letters.apart_in_python`` and ``letters.within_in_python`` in C (see ``letters``): ASCII
-letters counted in a table of plain numbers, any others in a dictionary."""
+letters counted in a table of plain numbers, any others in a dictionary; the words kept taken
+once each with a set."""
 
 from libc.string cimport memset
 
@@ -44,13 +45,16 @@ def within(str word, list words, Py_ssize_t most) -> list:
     cdef object candidate
     cdef str text
     cdef list out = []
+    cdef set kept = set()
     if not PyUnicode_IS_ASCII(word):
         # Rare (words are folded to ASCII where they can be): the general count.
         for candidate in words:
             text = <str>candidate
             length = len(text)
-            if size - most <= length <= size + most and apart(word, text) <= most:
-                out.append(text)
+            if size - most <= length <= size + most and text not in kept:
+                if apart(word, text) <= most:
+                    kept.add(text)
+                    out.append(text)
         return out
     memset(counts, 0, sizeof(counts))
     for ch in word:
@@ -61,7 +65,8 @@ def within(str word, list words, Py_ssize_t most) -> list:
         if length < size - most or length > size + most:
             continue
         if not PyUnicode_IS_ASCII(text):
-            if apart(word, text) <= most:  # rare: the general count
+            if text not in kept and apart(word, text) <= most:  # rare: the general count
+                kept.add(text)
                 out.append(text)
             continue
         # Each letter of ``text`` takes one of ``word``'s while any are left (the count goes
@@ -81,6 +86,11 @@ def within(str word, list words, Py_ssize_t most) -> list:
                 break
         for k in range(i):
             counts[data[k]] += 1
-        if missing <= most and (size if size > length else length) - common <= most:
+        if (
+            missing <= most
+            and (size if size > length else length) - common <= most
+            and text not in kept
+        ):
+            kept.add(text)
             out.append(text)
     return out

@@ -34,13 +34,16 @@ def apart_in_python(a: str, b: str) -> int:
 def within_in_python(word: str, words: list[str], most: int) -> list[str]:
     """The words of ``words`` that may be ``most`` edits or fewer from ``word``: their lengths
     at most ``most`` apart, and at most ``most`` letters without counterpart (``apart``). In
-    their order, repeats kept."""
+    their order, each once (a word repeated in ``words`` is counted again, since repeats are
+    rarer among the few kept than among all)."""
     size = len(word)
-    return [
-        w
-        for w in words
-        if size - most <= len(w) <= size + most and apart_in_python(word, w) <= most
-    ]
+    return list(
+        dict.fromkeys(
+            w
+            for w in words
+            if size - most <= len(w) <= size + most and apart_in_python(word, w) <= most
+        )
+    )
 
 
 Apart = Callable[[str, str], int]

@@ -284,7 +284,8 @@ def words_among(
             raise ValueError("a query with Chinese brands needs the vocabulary's other words")
         others = {}
     # Repeats kept (candidates share words: a common surname): only the few words that
-    # ``letters.within`` keeps are taken once each, before rapidfuzz compares them.
+    # ``letters.within`` keeps are taken once each (it does so), before rapidfuzz compares
+    # them.
     vocabulary = longer if isinstance(longer, list) else list(longer)
     # Names written in an abjad and their Latin spellings (``abjad``), met by consonants: the
     # vocabulary's abjad words for the query's Latin words (a few: looked through for each,
@@ -327,7 +328,7 @@ def words_among(
             # Words longer or shorter by more than that, or with more letters that ``q`` lacks,
             # are as many edits away at least: left out here, where it costs less than handing
             # them to rapidfuzz (``letters.within``).
-            close = list(dict.fromkeys(letters.within(q.text, vocabulary, most)))
+            close = letters.within(q.text, vocabulary, most)
             for word, edits, _ in process.extract(
                 q.text, close, scorer=OSA.distance, score_cutoff=most, limit=None
             ):
