@@ -81,6 +81,35 @@ def test_the_compiled_tally_refuses_what_it_cannot_read() -> None:
         best(NAMES, array("I", [0, 1]), SPANS, [1.0, 1.0, 1.0], 10, 10)
 
 
+def _both_owners() -> list[tally.Owners]:
+    found: list[tally.Owners] = [tally.owners_in_python]
+    if matching.compiled:
+        from countersight.matching._tally import owners
+
+        found.append(owners)
+    return found
+
+
+@pytest.mark.parametrize("owners", _both_owners())
+def test_the_owners_of_names_each_once_in_order(owners: tally.Owners) -> None:
+    owner = array("I", [0, 0, 3, 1, 1, 3, 70000])  # names 0-6: entities 0, 0, 3, 1, 1, 3, 70000
+    assert owners(owner, [5, 0, 1, 4, 2, 6, 3]) == [3, 0, 1, 70000]
+    assert owners(owner, []) == []
+
+
+@pytest.mark.skipif(not matching.compiled, reason="the matching core is not compiled")
+def test_the_compiled_owners_are_python_s() -> None:
+    from countersight.matching._tally import owners
+
+    rng = random.Random(11)
+    for _ in range(300):
+        owner = array("I", (rng.randrange(1 << rng.randrange(1, 32)) for _ in range(400)))
+        names = [rng.randrange(400) for _ in range(rng.randrange(0, 200))]
+        assert owners(owner, names) == tally.owners_in_python(owner, names)
+    with pytest.raises(IndexError):
+        owners(array("I", [0, 1]), [2])
+
+
 def test_a_query_of_common_words_only_looks_among_their_first_names() -> None:
     """A key of more names than ``COMMON_POSTINGS`` is left for rarer ones; when the query has
     none, the first names indexed with its rarest key are its candidates."""

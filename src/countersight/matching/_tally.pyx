@@ -4,7 +4,7 @@ table of plain numbers, in the order the names were found; the first by total an
 picked with a heap (only those are sorted). The same sums, added in the same order, so the same
 totals to the last bit."""
 
-from libc.stdint cimport int32_t, uint32_t, uint64_t
+from libc.stdint cimport int32_t, int64_t, uint32_t, uint64_t
 from libc.stdlib cimport free, malloc
 from libc.string cimport memset
 
@@ -153,3 +153,32 @@ def best(
         free(heap)
         free(ranked)
         free(groups)
+
+
+def owners(const uint32_t[::1] owner, list names):
+    """``tally.owners_in_python``: the owners taken once each in a table of plain numbers."""
+    cdef Py_ssize_t n = len(names), i, place, capacity = 16, mask
+    cdef uint32_t name, found
+    cdef list out = []
+    while capacity < 2 * n:
+        capacity <<= 1
+    mask = capacity - 1
+    cdef int64_t* seen = <int64_t*>malloc(capacity * sizeof(int64_t))
+    if seen == NULL:
+        raise MemoryError()
+    try:
+        memset(seen, 0xFF, capacity * sizeof(int64_t))  # every slot -1: empty
+        for i in range(n):
+            name = names[i]
+            if name >= owner.shape[0]:
+                raise IndexError("a name beyond its owners")
+            found = owner[name]
+            place = <Py_ssize_t>((found * <uint32_t>2654435761u) & mask)
+            while seen[place] >= 0 and <uint32_t>seen[place] != found:
+                place = (place + 1) & mask
+            if seen[place] < 0:
+                seen[place] = found
+                out.append(found)
+        return out
+    finally:
+        free(seen)

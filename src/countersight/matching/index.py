@@ -398,11 +398,12 @@ class Index:
             MAX_CANDIDATE_NAMES,
             MAX_CANDIDATE_NAMES * MAX_REPEATS,
         )
-        owners = by_identifier  # then the owners of the best names, each once, in order
-        name_owner = self.name_owner
-        for name in best:
-            owners[name_owner[name]] = None
         listed = self.listed
+        owners = tally.owners(self.name_owner, best)  # each once, in order
+        if by_identifier:
+            for number in owners:
+                by_identifier[number] = None
+            return [listed[number] for number in by_identifier]
         return [listed[number] for number in owners]
 
     def _sound_lookups(self, form: NameForm) -> list[tuple[str, float]]:

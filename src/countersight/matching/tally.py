@@ -56,12 +56,21 @@ def best_in_python(
     return out
 
 
-def _choose() -> Best:
+def owners_in_python(owner: array[int], names: list[int]) -> list[int]:
+    """The owners of ``names`` (``owner`` of each name), each once, in the order of their first
+    name."""
+    return list(dict.fromkeys(owner[name] for name in names))
+
+
+Owners = Callable[["array[int]", list[int]], list[int]]
+
+
+def _choose() -> tuple[Best, Owners]:
     if matching.compiled:
-        from countersight.matching._tally import best as compiled
+        from countersight.matching import _tally
 
-        return compiled
-    return best_in_python
+        return _tally.best, _tally.owners
+    return best_in_python, owners_in_python
 
 
-best: Best = _choose()
+best, owners = _choose()
