@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from typing import Final
 
 _FIRST_WORD: Final = {
@@ -33,7 +32,6 @@ _FIRST_WORD: Final = {
 _ASCII_LETTER: Final = re.compile("[A-Za-z]")
 
 
-@lru_cache(maxsize=4096)
 def _char_script(char: str) -> str | None:
     if not char.isalpha():
         return None
@@ -44,13 +42,20 @@ def _char_script(char: str) -> str | None:
     return _FIRST_WORD.get(first, first.title())
 
 
+_SCRIPTS: Final[dict[str, str | None]] = {}
+"""``_char_script`` of each character met so far (a few thousand at most: a table costs less
+to read than a cache of a function's answers)."""
+
+
 def script_of(text: str) -> str | None:
     """The script most of the letters in ``text`` are written in; None if it has no letters."""
     if text.isascii():  # most names: no need to look letter by letter
-        return "Latin" if _ASCII_LETTER.search(text) else None
+        return "Latin" if text[:1].isalpha() or _ASCII_LETTER.search(text) else None
     counts: dict[str, int] = {}  # a plain loop: a Counter cost more than the letters
     for char in text:
-        script = _char_script(char)
+        script = _SCRIPTS.get(char, "")  # "": not met yet
+        if script == "":
+            script = _SCRIPTS[char] = _char_script(char)
         if script is not None:
             counts[script] = counts.get(script, 0) + 1
     if not counts:
