@@ -17,6 +17,19 @@ from countersight.matching import abjad, letters
 from countersight.matching.normalize import NameForm, Token, fold, token
 from countersight.matching.phonetic import can_sound, sound_similarity
 
+# What the busiest loops call in other modules, held here once: compiled, ``module.name`` is
+# an attribute looked up at every call, and so is a cached function imported by name (in this
+# module's dictionary).
+_osa_distance: Final = OSA.distance
+_extract: Final = process.extract
+_levenshtein_similarity: Final = Levenshtein.normalized_similarity
+_within: Final = letters.within
+_apart: Final = letters.apart
+_skeletons: Final = abjad.skeletons
+_latin_skeleton: Final = abjad.latin_skeleton
+_meets: Final = abjad.meets
+_fold: Final = fold
+
 WEAK_WEIGHT: Final = 0.3
 SUBSET_BASE: Final = 0.7
 WEAK_ONLY: Final = 0.5
@@ -101,7 +114,7 @@ def word_similarity(a: Token, b: Token, exact: bool = False) -> float:
     short = min(len(a.text), len(b.text))
     if short == 1:
         return 0.8 if a.text[0] == b.text[0] else 0.0
-    similarity = _typo_similarity(a.text, b.text, OSA.distance(a.text, b.text))
+    similarity = _typo_similarity(a.text, b.text, _osa_distance(a.text, b.text))
     if _spelt_in_latin(a, b) or _spelt_in_latin(b, a):
         return max(similarity, abjad.SIMILARITY)
     return similarity
@@ -125,7 +138,7 @@ def _typo_similarity(a: str, b: str, edits: int) -> float:
     allowed = _allowed(min(len(a), len(b)))
     if 1 < edits <= allowed + 1:
         # Letters that transliterations swap (Sergej, Sergey) count as one edit at most.
-        edits = min(edits, max(1, OSA.distance(fold(a), fold(b))))
+        edits = min(edits, max(1, _osa_distance(_fold(a), _fold(b))))
     if edits > allowed:
         return 0.0
     return 1.0 - 0.5 * edits / max(len(a), len(b)) - 0.05 * edits
@@ -295,7 +308,7 @@ def words_among(
     for t in marked:
         if t.abjad:
             for text in t.spellings:
-                consonants = abjad.skeletons(text)
+                consonants = _skeletons(text)
                 if consonants:
                     written.append((t.text, text, consonants))
     latin: set[str] | None = None  # the vocabulary's words not written in an abjad
@@ -328,9 +341,9 @@ def words_among(
             # Words longer or shorter by more than that, or with more letters that ``q`` lacks,
             # are as many edits away at least: left out here, where it costs less than handing
             # them to rapidfuzz (``letters.within``).
-            close = letters.within(q.text, vocabulary, most)
-            for word, edits, _ in process.extract(
-                q.text, close, scorer=OSA.distance, score_cutoff=most, limit=None
+            close = _within(q.text, vocabulary, most)
+            for word, edits, _ in _extract(
+                q.text, close, scorer=_osa_distance, score_cutoff=most, limit=None
             ):
                 if word not in found:
                     similarity = _typo_similarity(q.text, word, int(edits))
@@ -351,21 +364,21 @@ def words_among(
                     else abjad.by_consonants(w for w in dict.fromkeys(vocabulary) if w in latin)
                 )
             for text in q.spellings:
-                for skeleton in abjad.skeletons(text):
+                for skeleton in _skeletons(text):
                     for word in by_consonants.get(skeleton, ()):
                         if (
                             word in latin
                             and found.get(word, 0.0) < abjad.SIMILARITY
-                            and abjad.meets(text, word)
+                            and _meets(text, word)
                         ):
                             found[word] = abjad.SIMILARITY
         elif written and len(q.text) > 1:
-            skeleton = abjad.latin_skeleton(q.text)
+            skeleton = _latin_skeleton(q.text)
             for word, text, consonants in written:
                 if (
                     skeleton in consonants
                     and found.get(word, 0.0) < abjad.SIMILARITY
-                    and abjad.meets(text, q.text)
+                    and _meets(text, q.text)
                 ):
                     found[word] = abjad.SIMILARITY
         for word, similarity in found.items():
@@ -613,7 +626,8 @@ def _may_resplit(
 
 
 def _close_in_length(a: int, b: int) -> bool:
-    return abs(a - b) <= 0.1 * max(a, b)
+    # Not ``abs(a - b)``: compiled, ``abs`` of a number makes it an object and calls Python.
+    return (a - b if a > b else b - a) <= 0.1 * max(a, b)
 
 
 def _joined_similarity(
@@ -633,11 +647,11 @@ def _joined_similarity(
     # Sorted or not, the words have the same letters: where too many of them have no
     # counterpart in the other name, neither way can reach ``RESPLIT`` (most names that come
     # this far), and rapidfuzz is not called.
-    if letters.apart(q_joined, c_joined) * 10 > max(len(q_joined), len(c_joined)):
+    if _apart(q_joined, c_joined) * 10 > max(len(q_joined), len(c_joined)):
         return 0.0
     return max(
-        Levenshtein.normalized_similarity(q_joined, c_joined, score_cutoff=RESPLIT),
-        Levenshtein.normalized_similarity(
+        _levenshtein_similarity(q_joined, c_joined, score_cutoff=RESPLIT),
+        _levenshtein_similarity(
             "".join(sorted(q_words)), "".join(sorted(c_words)), score_cutoff=RESPLIT
         ),
     )

@@ -171,10 +171,13 @@ def kinds_conflict(a: str, b: str) -> bool:
 
 def birth_gap(a: tuple[int, ...], b: tuple[int, ...]) -> int:
     """The fewest years between a birth year of ``a`` and one of ``b`` (both not empty)."""
-    gap = abs(a[0] - b[0])
+    # Not ``abs``: compiled, it makes the number an object and calls Python.
+    gap = a[0] - b[0] if a[0] > b[0] else b[0] - a[0]
     for x in a:
         for y in b:
-            gap = min(gap, abs(x - y))
+            apart = x - y if x > y else y - x
+            if apart < gap:
+                gap = apart
     return gap
 
 
