@@ -285,9 +285,10 @@ def words_among(
     Latin words that have its consonants: those ``spellings`` gives (a screener passes the
     index's, its people's Latin words by consonants), else all of them."""
     marked = marked if isinstance(marked, list) else list(marked)
-    # (Words with other spellings are looked for among ``marked`` for each word of the query,
-    # a few: a table of them by spelling cost more to make than it saved.)
+    # (Words with other spellings are looked for among ``marked`` for each word of the query
+    # that is one of those spellings: a table of them by spelling cost more to make.)
     with_alt = [t for t in marked if t.alt]
+    alts = {alt for t in with_alt for alt in t.alt}
     brands: dict[str, Token] = {}  # Chinese brands, which Latin words may sound like
     for t in marked:
         if t.syllables:
@@ -305,12 +306,14 @@ def words_among(
     # which costs less than a table of them by consonants), and the vocabulary's other words
     # for the query's abjad words (worked out at the first of these).
     written: list[tuple[str, str, tuple[str, ...]]] = []  # word, a spelling, its consonants
+    all_consonants: set[str] = set()
     for t in marked:
         if t.abjad:
             for text in t.spellings:
                 consonants = _skeletons(text)
                 if consonants:
                     written.append((t.text, text, consonants))
+                    all_consonants.update(consonants)
     latin: set[str] | None = None  # the vocabulary's words not written in an abjad
     by_consonants: Mapping[str, Sequence[str]] = {}
     near: dict[str, dict[str, float]] = {}
@@ -324,9 +327,10 @@ def words_among(
         found: dict[str, float] = {}
         for same in q.spellings:
             found[same] = 1.0
-        for t in with_alt:
-            if q.text in t.alt:
-                found[t.text] = 1.0
+        if q.text in alts:
+            for t in with_alt:
+                if q.text in t.alt:
+                    found[t.text] = 1.0
         if len(q.text) == 1:
             for words in (vocabulary, initials):
                 for word in words:
@@ -372,8 +376,9 @@ def words_among(
                             and _meets(text, word)
                         ):
                             found[word] = abjad.SIMILARITY
-        elif written and len(q.text) > 1:
-            skeleton = _latin_skeleton(q.text)
+        elif (
+            written and len(q.text) > 1 and (skeleton := _latin_skeleton(q.text)) in all_consonants
+        ):
             for word, text, consonants in written:
                 if (
                     skeleton in consonants
