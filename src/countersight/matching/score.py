@@ -183,6 +183,8 @@ def birth_gap(a: tuple[int, ...], b: tuple[int, ...]) -> int:
 
 def legal_forms_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """A stock corporation on one side and a limited company on the other."""
+    if not a or not b:  # most names (no sets made for them)
+        return False
     families = []
     for forms in (set(a), set(b)):
         stock, limited = bool(forms & STOCK_CORPORATIONS), bool(forms & LIMITED_COMPANIES)
