@@ -109,6 +109,24 @@ def token(
     return Token(sys.intern(text), weak, alt, syllables, aside, abjad)
 
 
+_PLAIN: Final[list[dict[str, Token]]] = [{} for _ in range(8)]
+"""``plain_token``'s tokens, by word, one table for each kind (weak, aside, abjad)."""
+
+
+def plain_token(text: str, weak: bool = False, aside: bool = False, abjad: bool = False) -> Token:
+    """``token`` for a word with no other spelling and no syllables (most words): looked up by
+    the word alone in a table of its kind, which costs less than ``token``'s cache of all its
+    arguments (compiled, a cached function is called as Python). Each table is emptied when
+    it holds ``1 << 18`` words."""
+    table = _PLAIN[(4 if weak else 0) + (2 if aside else 0) + (1 if abjad else 0)]
+    found = table.get(text)
+    if found is None:
+        if len(table) >= 1 << 18:
+            table.clear()
+        found = table[text] = token(text, weak, (), (), aside, abjad)
+    return found
+
+
 @dataclass(slots=True, unsafe_hash=True)
 class NameForm:
     """A name ready to compare: its tokens, its legal form, its script."""
@@ -474,8 +492,10 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
             # abjad, the words meet their Latin spellings by their consonants (``abjad``).
             unvowelled = script in _ICU_SCRIPTS
             tokens = [
-                token(w, w in PARTICLES, abjad=unvowelled) for w in words if w not in PERSON_TITLES
-            ] or [token(w, True, abjad=unvowelled) for w in words]
+                plain_token(w, w in PARTICLES, abjad=unvowelled)
+                for w in words
+                if w not in PERSON_TITLES
+            ] or [plain_token(w, True, abjad=unvowelled) for w in words]
     size = sum(len(t.text) for t in tokens) + sum(map(len, org_types))
     patronymics = (
         tuple(i for i, t in enumerate(tokens) if is_patronymic(t.text))
@@ -668,7 +688,7 @@ def _org_tokens(words: list[str], aside: frozenset[str] = frozenset()) -> list[T
         else:
             word = words[position]
             weak = word in LATIN_WEAK_WORDS or word in LATIN_STOPWORDS
-            tokens.append(token(word, weak, aside=word in aside))
+            tokens.append(plain_token(word, weak, aside=word in aside))
             position += 1
     return tokens or [token(w, w in LATIN_WEAK_WORDS) for w in words]
 
