@@ -226,7 +226,9 @@ def _without_prefixes(name: str) -> str:
     other than a letter or a digit, or with a prefix in lower case as in any other (what the
     expression's ignoring of case compares, but for the few letters ``_FOLDED_TO_ASCII``: a
     name with one of those is always asked)."""
-    if name[:1].isalnum() and _FOLDED_TO_ASCII.isdisjoint(name[: _LONGEST_PREFIX + 1]):
+    if name[:1].isalnum() and (
+        name.isascii() or _FOLDED_TO_ASCII.isdisjoint(name[: _LONGEST_PREFIX + 1])
+    ):
         found = _PREFIXES.get(name[:2].lower())
         if found is None or not name.lower().startswith(found):
             return name
