@@ -210,9 +210,11 @@ class Index:
         self.name_same = array("I")
         """For each name, a number shared by the names of one schema with the same words (one
         person listed by several lists, as each writes them): ``candidates`` counts them once."""
-        self.names_group = array("I")
+        self.names_group: list[int] = []
         """For each listed entity, a number shared by the entities of one schema whose names
-        are the same (so are their forms): screening scores such names once per query."""
+        are the same (so are their forms): screening scores such names once per query. (A
+        list, not an array: screening reads it for every candidate, and an array makes a new
+        number object at every read.)"""
         groups: dict[tuple[str, ...], int] = {}
         self.words: list[tuple[Token, ...]] = []
         """For each listed entity, the distinct tokens of its names, in order (tokens are
