@@ -88,9 +88,11 @@ class Screener:
         self._weights: dict[str, float] = {}
         """The weights of words (``names.words_among``): those of the index's as queries meet
         them, and the queries'."""
-        self._vocabularies: dict[int, Vocabulary] = {}
+        # Kept per listed entity in lists by its number, not dictionaries: a number as a key is
+        # an object made at every look-up.
+        self._vocabularies: list[Vocabulary | None] = [None] * len(index.listed)
         """Per listed entity, as queries meet them: ``_vocabulary``."""
-        self._forms_by_word: dict[int, dict[str, int]] = {}
+        self._forms_by_word: list[dict[str, int] | None] = [None] * len(index.listed)
         """For candidates with ``MANY_FORMS`` names or more, as queries meet them: each word of
         their names, and which names have it (bits by place in ``Listed.forms``)."""
         self._totals: list[list[float] | None] = [None] * len(index.listed)
@@ -209,7 +211,7 @@ class Screener:
     def _vocabulary(self, number: int) -> Vocabulary:
         """A listed entity's vocabulary (``names.vocabulary_of``), kept as queries meet it, so
         that a query's vocabulary is put together in C, reading no word."""
-        kept = self._vocabularies.get(number)
+        kept = self._vocabularies[number]
         if kept is None:
             kept = self._vocabularies[number] = vocabulary_of(
                 self.index.words[number], self.index.rarity, self._weights
@@ -233,7 +235,7 @@ class Screener:
         word, not name by name; ``None`` for a candidate with fewer names."""
         if len(listed.forms) < MANY_FORMS:
             return None
-        by_word = self._forms_by_word.get(listed.number)
+        by_word = self._forms_by_word[listed.number]
         if by_word is None:
             by_word = {}
             for place, form in enumerate(listed.forms):
