@@ -1,5 +1,5 @@
-"""``normalize._latin``'s short way for names of ASCII letters and spaces gives what its long
-way gives: a full stop at the end sends the same name the long way, and changes nothing else."""
+"""``normalize._latin``'s short ways for ASCII names give what its general way
+(``_latin_general``) gives."""
 
 from __future__ import annotations
 
@@ -8,21 +8,29 @@ import string
 
 import pytest
 
-from countersight.matching.normalize import _latin
+from countersight.matching.normalize import _latin, _latin_general
 
 
 @pytest.mark.parametrize(
     "name", ["Ivan Petrov", "  ACME   Trading  ", "x", "MacDonald O Brien", "Ab Cd Ef Gh"]
 )
 def test_letters_and_spaces_the_short_way_as_the_long(name: str) -> None:
-    assert _latin(name) == _latin(name + ".")
+    assert _latin(name) == _latin_general(name)
 
 
-def test_random_letters_and_spaces_the_short_way_as_the_long() -> None:
+@pytest.mark.parametrize(
+    "alphabet",
+    [
+        string.ascii_letters + "   ",
+        string.ascii_letters + string.digits + " .,-'`&/()",
+        string.printable,  # underscores, tabs and the rest too
+        "ao01357 \t\n.'",
+    ],
+)
+def test_random_ascii_names_the_short_way_as_the_general(alphabet: str) -> None:
     rng = random.Random(3)
-    alphabet = string.ascii_letters + "   "
     names = ["".join(rng.choices(alphabet, k=rng.randint(1, 30))) for _ in range(5_000)]
-    assert [n for n in names if n.strip() and _latin(n) != _latin(n + ".")] == []
+    assert [n for n in names if _latin(n) != _latin_general(n)] == []
 
 
 def test_other_names_keep_the_long_way() -> None:
@@ -30,3 +38,6 @@ def test_other_names_keep_the_long_way() -> None:
     assert _latin("Ig0r  Petr0v") == "igor petrov"
     assert _latin("Société Générale") == "societe generale"
     assert _latin("ACME\tTrading") == "acme trading"
+    assert _latin("L'Oréal S.A.") == "loreal s a"
+    assert _latin("Shenzhen Co., Ltd. (HK)") == "shenzhen co ltd hk"
+    assert _latin("T3l3com_1 Ltd") == _latin_general("T3l3com_1 Ltd")

@@ -196,12 +196,34 @@ _HANGUL: Final = re.compile(r"[\uac00-\ud7a3]+")
 _PHRASES: Final = re.compile(r"\b(?:" + "|".join(map(re.escape, LATIN_PHRASES)) + r")\b")
 
 
+_ASCII_APART: Final = str.maketrans(
+    {
+        **{c: " " for c in range(128) if not chr(c).isalnum()},
+        ord("'"): None,
+        ord("`"): None,
+    }
+)
+"""For ``_latin``'s short way: apostrophes dropped, every other ASCII character that is not a
+letter or a digit a space."""
+
+
 def _latin(text: str) -> str:
     """Any script to lower-case ASCII words separated by single spaces. Apostrophes join
     (Qa'ida -> qaida); digits inside words read as the letters they imitate (Ig0r -> igor)."""
-    if text.isascii() and text.replace(" ", "").isalpha():
-        # ASCII letters and spaces only (most names): what the rest does comes to this.
-        return " ".join(text.lower().split())
+    if text.isascii() and "_" not in text:
+        # What ``_latin_general`` comes to in ASCII (most names): letters and spaces only, or
+        # apostrophes dropped and whatever is not a letter or a digit a space.
+        if text.replace(" ", "").isalpha():
+            return " ".join(text.lower().split())
+        lowered = text.lower().translate(_ASCII_APART)
+        if _DIGIT.search(lowered):
+            lowered = _MIXED.sub(_unleet, lowered)
+        return " ".join(lowered.split())
+    return _latin_general(text)
+
+
+def _latin_general(text: str) -> str:
+    """``_latin`` for any text."""
     text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text))
     ascii_form = (text if text.isascii() else " ".join(map(_ascii_word, text.split()))).lower()
     if _DIGIT.search(ascii_form):
