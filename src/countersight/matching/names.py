@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final, NamedTuple
 
-from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from countersight.matching import abjad, letters
@@ -21,7 +20,6 @@ from countersight.matching.phonetic import can_sound, sound_similarity
 # an attribute looked up at every call, and so is a cached function imported by name (in this
 # module's dictionary).
 _osa_distance: Final = OSA.distance
-_extract: Final = process.extract
 _levenshtein_similarity: Final = Levenshtein.normalized_similarity
 _within: Final = letters.within
 _apart: Final = letters.apart
@@ -345,12 +343,12 @@ def words_among(
             # Words longer or shorter by more than that, or with more letters that ``q`` lacks,
             # are as many edits away at least: left out here, where it costs less than handing
             # them to rapidfuzz (``letters.within``).
-            close = _within(q.text, vocabulary, most)
-            for word, edits, _ in _extract(
-                q.text, close, scorer=_osa_distance, score_cutoff=most, limit=None
-            ):
-                if word not in found:
-                    similarity = _typo_similarity(q.text, word, int(edits))
+            # Each compared on its own: they are a few (five on average, none for one word in
+            # eight), and ``process.extract`` costs more than that to set up and sort.
+            for word in _within(q.text, vocabulary, most):
+                edits = _osa_distance(q.text, word, score_cutoff=most)
+                if edits <= most and word not in found:
+                    similarity = _typo_similarity(q.text, word, edits)
                     if similarity > 0.0:
                         found[word] = similarity
         sounding = others if q.syllables else brands
