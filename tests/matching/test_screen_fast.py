@@ -10,8 +10,15 @@ import pytest
 
 from countersight import matching
 from countersight.matching.index import MAX_CANDIDATE_NAMES, MAX_REPEATS, Index, Listed
-from countersight.matching.names import Words, compare, score_bound, spelt_only, words_of
-from countersight.matching.normalize import NameForm
+from countersight.matching.names import (
+    Words,
+    compare,
+    may_resplit_without,
+    score_bound,
+    spelt_only,
+    words_of,
+)
+from countersight.matching.normalize import NameForm, prepare
 from countersight.matching.score import Party, Result, _without, score_party
 from countersight.matching.screen import Hit, Screener, _similarity_bound, party_from_row
 from countersight.model import CountryRef, DateFact, Entity, Identifier, Name
@@ -356,6 +363,45 @@ def test_screening_the_table_gives_the_plain_results(limit: int) -> None:
     screener = Screener(index, [])
     for party in QUERIES:
         assert screener.screen(party, limit) == _plain(index, party, limit), party
+
+
+def test_a_name_that_met_nothing_meets_without_a_word_only_written_as_one() -> None:
+    """``_similarity_bound`` bounds the names without a patronymic only where the names met, or
+    where they may meet written as one word (``may_resplit_without``): elsewhere the bound
+    without a word is 0. Every pair of names of the table, each way, every word left out."""
+    index = Index(ENTITIES)
+    query_forms = [f for party in QUERIES for f in party.forms() if f.tokens]
+    listed_forms = [f for listed in index.listed for f in listed.forms]
+    skipped = 0
+    for q, c in itertools.chain(
+        itertools.product(query_forms, listed_forms), itertools.product(listed_forms, listed_forms)
+    ):
+        words = words_of(q.tokens, c.tokens, index.rarity)
+        if score_bound(q, c, words) > 0.0:
+            continue
+        for i in range(len(q.tokens)) if len(q.tokens) > 2 else ():
+            if not may_resplit_without(q, c, drop_query=i):
+                assert score_bound(q, c, words, drop_query=i) == 0.0, (q, c, i)
+                skipped += 1
+        for j in range(len(c.tokens)) if len(c.tokens) > 2 else ():
+            if not may_resplit_without(q, c, drop_candidate=j):
+                assert score_bound(q, c, words, drop_candidate=j) == 0.0, (q, c, j)
+                skipped += 1
+    assert skipped > 1000
+
+
+def test_a_name_without_its_patronymic_may_meet_written_as_one_word() -> None:
+    """What ``may_resplit_without`` is there for: no word of the names meets, but without the
+    patronymic they are the same written as one word."""
+    q = prepare("Ivan Petrovich Sidorovski", "Person")
+    c = prepare("Ivansidorovski", "Person")
+    words = words_of(q.tokens, c.tokens)
+    assert q.patronymics == (1,) and score_bound(q, c, words) == 0.0
+    assert may_resplit_without(q, c, drop_query=1)
+    assert score_bound(q, c, words, drop_query=1) == 1.0
+    party = party_from_row("Ivan Petrovich Sidorovski", "Person")
+    listed = Listed(0, "e", "d", "e", "e", party_from_row("Ivansidorovski", "Person"), (c,))
+    assert _similarity_bound(party, (q,), listed, words)[0] > 1.0 - 1e-9
 
 
 def test_names_looked_up_by_word_give_the_same_bound() -> None:

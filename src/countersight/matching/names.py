@@ -628,6 +628,23 @@ def _may_resplit(
     ) and _close_in_length(q_size, c_size)
 
 
+def may_resplit_without(
+    query: NameForm, candidate: NameForm, drop_query: int = -1, drop_candidate: int = -1
+) -> bool:
+    """Whether ``score_bound`` with a word left out (``drop_query``, ``drop_candidate``) may
+    compare the names written as one word (``_may_resplit``). Where no word of the names met
+    (``score_bound`` gave 0), that is the only way the bound without a word is above 0."""
+    q_count, c_count = len(query.tokens), len(candidate.tokens)
+    q_size, c_size = query.size, candidate.size
+    if drop_query >= 0:
+        q_count -= 1
+        q_size -= len(query.tokens[drop_query].text)
+    if drop_candidate >= 0:
+        c_count -= 1
+        c_size -= len(candidate.tokens[drop_candidate].text)
+    return _may_resplit(query, candidate, q_count, c_count, q_size, c_size)
+
+
 def _close_in_length(a: int, b: int) -> bool:
     # Not ``abs(a - b)``: compiled, ``abs`` of a number makes it an object and calls Python.
     return (a - b if a > b else b - a) <= 0.1 * max(a, b)

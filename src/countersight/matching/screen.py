@@ -15,6 +15,7 @@ from countersight.matching.index import Index, Listed, building, normal_identifi
 from countersight.matching.names import (
     Vocabulary,
     Words,
+    may_resplit_without,
     meets_nothing_bound,
     score_bound,
     spelt_only,
@@ -296,10 +297,14 @@ def _similarity_bound(
                     q, c, words, c_total=totals[place] if totals is not None else -1.0
                 )
                 if person and (q.patronymics or c.patronymics):
+                    # Where no word met, the names without a word meet only written as one.
+                    met = bound > 0.0
                     for i in q.patronymics:
-                        bound = max(bound, score_bound(q, c, words, drop_query=i))
+                        if met or may_resplit_without(q, c, drop_query=i):
+                            bound = max(bound, score_bound(q, c, words, drop_query=i))
                     for j in c.patronymics:
-                        bound = max(bound, score_bound(q, c, words, drop_candidate=j))
+                        if met or may_resplit_without(q, c, drop_candidate=j):
+                            bound = max(bound, score_bound(q, c, words, drop_candidate=j))
             if organisation and bound < ACRONYM_MATCH and _acronym(q, c):
                 bound = ACRONYM_MATCH
             pairs.append(bound)
