@@ -139,6 +139,17 @@ class Screener:
             if len(same_names) == 1:
                 keyed.append(same_names)
                 continue
+            # Mostly one key for all (the same person on several lists, as the party sees it):
+            # compared with the first's, and grouped by key only where one differs.
+            key = _result_key(party, same_names[0][1])
+            alike = True
+            for i in range(1, len(same_names)):
+                if _result_key(party, same_names[i][1]) != key:
+                    alike = False
+                    break
+            if alike:
+                keyed.append(same_names)
+                continue
             split: dict[tuple[object, ...], list[tuple[int, Listed]]] = {}
             for position, listed in same_names:
                 split.setdefault(_result_key(party, listed), []).append((position, listed))
