@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -250,17 +251,23 @@ def test_a_name_repeated_more_than_max_repeats_times_fills_the_candidates() -> N
     assert len(index.candidates(forms)) == MAX_CANDIDATE_NAMES * MAX_REPEATS
 
 
+def _every_pair_of_names(index: Index) -> Iterator[tuple[NameForm, NameForm]]:
+    """Every name of the table's queries against every listed name, and every listed name
+    against every other, each way."""
+    query_forms = [f for party in QUERIES for f in party.forms() if f.tokens]
+    listed_forms = [f for listed in index.listed for f in listed.forms]
+    return itertools.chain(
+        itertools.product(query_forms, listed_forms), itertools.product(listed_forms, listed_forms)
+    )
+
+
 def test_the_bound_is_never_below_the_score() -> None:
     """``score_bound`` against ``compare`` on every pair of names of the table, each way, with
     the words' weights of a list and without, and with a word left out as ``score_party``
     does for lone patronymics."""
     index = Index(ENTITIES)
-    query_forms = [f for party in QUERIES for f in party.forms() if f.tokens]
-    listed_forms = [f for listed in index.listed for f in listed.forms]
     checked = 0
-    for q, c in itertools.chain(
-        itertools.product(query_forms, listed_forms), itertools.product(listed_forms, listed_forms)
-    ):
+    for q, c in _every_pair_of_names(index):
         for rarity in (None, index.rarity):
             words = words_of(q.tokens, c.tokens, rarity)
             assert score_bound(q, c, words) >= compare(q, c, words).score, (q, c)
@@ -370,12 +377,8 @@ def test_a_name_that_met_nothing_meets_without_a_word_only_written_as_one() -> N
     where they may meet written as one word (``may_resplit_without``): elsewhere the bound
     without a word is 0. Every pair of names of the table, each way, every word left out."""
     index = Index(ENTITIES)
-    query_forms = [f for party in QUERIES for f in party.forms() if f.tokens]
-    listed_forms = [f for listed in index.listed for f in listed.forms]
     skipped = 0
-    for q, c in itertools.chain(
-        itertools.product(query_forms, listed_forms), itertools.product(listed_forms, listed_forms)
-    ):
+    for q, c in _every_pair_of_names(index):
         words = words_of(q.tokens, c.tokens, index.rarity)
         if score_bound(q, c, words) > 0.0:
             continue
