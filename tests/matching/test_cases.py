@@ -766,6 +766,17 @@ def test_a_name_field_is_split_only_where_each_part_has_a_legal_form() -> None:
     )
 
 
+def test_a_name_with_nothing_to_split_at_is_its_only_part() -> None:
+    assert name_parts("Ivan Sidorov", "Person") == ("Ivan Sidorov",)
+    assert name_parts("SIDOROV, Ivan", "Person") == ("SIDOROV, Ivan",)
+    assert name_parts("Acme Trading Ltd") == ("Acme Trading Ltd",)
+    assert name_parts("Ivan Sidorov / Iwan Sidorow", "Person") == (
+        "Ivan Sidorov / Iwan Sidorow",
+        "Ivan Sidorov",
+        "Iwan Sidorow",
+    )
+
+
 def test_the_traditional_table_keeps_every_reading() -> None:
     from pypinyin import lazy_pinyin
 

@@ -295,7 +295,7 @@ def test_the_totals_a_screener_keeps_give_the_same_bounds() -> None:
             candidates = index.candidates(forms, sounds=party.schema != "Person")
             words = screener._words(forms, candidates)
             for listed in candidates:
-                totals = screener._totals_of(listed, words)
+                totals = screener._totals_of(listed)
                 assert len(totals) == len(listed.forms)
                 if round_ == 1:
                     first_round.setdefault(listed.number, totals)
@@ -548,19 +548,6 @@ def test_kinds_conflict_as_the_rule_says_for_every_pair_of_schemas() -> None:
             else:
                 expected = not (a in ORGANISATIONS and b in ORGANISATIONS)
             assert kinds_conflict(a, b) is expected, (a, b)
-
-
-def test_a_name_with_nothing_to_split_at_is_its_only_part() -> None:
-    from countersight.matching.parts import name_parts
-
-    assert name_parts("Ivan Sidorov", "Person") == ("Ivan Sidorov",)
-    assert name_parts("SIDOROV, Ivan", "Person") == ("SIDOROV, Ivan",)
-    assert name_parts("Acme Trading Ltd") == ("Acme Trading Ltd",)
-    assert name_parts("Ivan Sidorov / Iwan Sidorow", "Person") == (
-        "Ivan Sidorov / Iwan Sidorow",
-        "Ivan Sidorov",
-        "Iwan Sidorow",
-    )
 
 
 def test_a_query_names_weights_are_worked_out_once_per_name() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from array import array
+from typing import TypeVar
 
 import pytest
 
@@ -20,13 +21,22 @@ SPANS = [tally.span(0, 3), tally.span(3, 2), tally.span(5, 2)]
 EACH_ITS_OWN = array("I", range(10))
 
 
-def _both() -> list[tally.Best]:
-    found: list[tally.Best] = [tally.best_in_python]
-    if matching.compiled:
-        from countersight.matching._tally import best
+_Twin = TypeVar("_Twin")
 
-        found.append(best)
+
+def _twins(in_python: _Twin, name: str) -> list[_Twin]:
+    """The Python function, and its compiled twin ``_tally.<name>`` where the core is
+    compiled."""
+    found = [in_python]
+    if matching.compiled:
+        from countersight.matching import _tally
+
+        found.append(getattr(_tally, name))
     return found
+
+
+def _both() -> list[tally.Best]:
+    return _twins(tally.best_in_python, "best")
 
 
 @pytest.mark.parametrize("best", _both())
@@ -82,12 +92,7 @@ def test_the_compiled_tally_refuses_what_it_cannot_read() -> None:
 
 
 def _both_owners() -> list[tally.Owners]:
-    found: list[tally.Owners] = [tally.owners_in_python]
-    if matching.compiled:
-        from countersight.matching._tally import owners
-
-        found.append(owners)
-    return found
+    return _twins(tally.owners_in_python, "owners")
 
 
 @pytest.mark.parametrize("owners", _both_owners())

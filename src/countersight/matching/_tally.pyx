@@ -37,6 +37,30 @@ cdef void _sift_down(int32_t* heap, Py_ssize_t size, Py_ssize_t at, Entry* entri
     heap[at] = moving
 
 
+cdef int64_t* _number_set(Py_ssize_t items, Py_ssize_t* mask) except NULL:
+    """An empty set of numbers for ``items`` at most: an open-addressing table of twice as
+    many slots or more (a power of two), every slot -1 (empty); its mask in ``mask``."""
+    cdef Py_ssize_t capacity = 16
+    while capacity < 2 * items:
+        capacity <<= 1
+    cdef int64_t* slots = <int64_t*>malloc(capacity * sizeof(int64_t))
+    if slots == NULL:
+        raise MemoryError()
+    memset(slots, 0xFF, capacity * sizeof(int64_t))
+    mask[0] = capacity - 1
+    return slots
+
+
+cdef inline Py_ssize_t _slot(
+    const int64_t* slots, Py_ssize_t mask, uint32_t value
+) noexcept nogil:
+    """Where ``value`` is in a ``_number_set``, or the empty slot where it goes."""
+    cdef Py_ssize_t place = <Py_ssize_t>((value * <uint32_t>2654435761u) & mask)
+    while slots[place] >= 0 and <uint32_t>slots[place] != value:
+        place = (place + 1) & mask
+    return place
+
+
 def best(
     const uint32_t[::1] names,
     const uint32_t[::1] same,
@@ -74,7 +98,7 @@ def best(
     cdef uint32_t group
     cdef int32_t* heap = NULL
     cdef Entry* ranked = NULL
-    cdef int32_t* groups = NULL
+    cdef int64_t* groups = NULL
     try:
         if slots == NULL or entries == NULL:
             raise MemoryError()
@@ -122,28 +146,19 @@ def best(
             ranked[i] = entries[heap[0]]
             heap[0] = heap[i]
             _sift_down(heap, i, 0, entries)
-        # As many as make ``distinct`` different names by ``same``: the groups seen in a table
+        # As many as make ``distinct`` different names by ``same``: the groups seen in a set
         # of their own, as small as ``most`` allows.
-        capacity = 16
-        while capacity < 2 * most:
-            capacity <<= 1
-        mask = capacity - 1
-        groups = <int32_t*>malloc(capacity * sizeof(int32_t))
-        if groups == NULL:
-            raise MemoryError()
-        memset(groups, 0xFF, capacity * sizeof(int32_t))
+        groups = _number_set(most, &mask)
         for i in range(most):
             name = ranked[i].name
             if name >= same.shape[0]:
                 raise IndexError("a name beyond its groups")
             group = same[name]
-            place = <Py_ssize_t>((group * <uint32_t>2654435761u) & mask)
-            while groups[place] >= 0 and <uint32_t>groups[place] != group:
-                place = (place + 1) & mask
+            place = _slot(groups, mask, group)
             if groups[place] < 0:
                 if counted == distinct:
                     break
-                groups[place] = <int32_t>group
+                groups[place] = group
                 counted += 1
             out.append(name)
         return out
@@ -157,25 +172,17 @@ def best(
 
 def owners(const uint32_t[::1] owner, list names):
     """``tally.owners_in_python``: the owners taken once each in a table of plain numbers."""
-    cdef Py_ssize_t n = len(names), i, place, capacity = 16, mask
+    cdef Py_ssize_t n = len(names), i, place, mask
     cdef uint32_t name, found
     cdef list out = []
-    while capacity < 2 * n:
-        capacity <<= 1
-    mask = capacity - 1
-    cdef int64_t* seen = <int64_t*>malloc(capacity * sizeof(int64_t))
-    if seen == NULL:
-        raise MemoryError()
+    cdef int64_t* seen = _number_set(n, &mask)
     try:
-        memset(seen, 0xFF, capacity * sizeof(int64_t))  # every slot -1: empty
         for i in range(n):
             name = names[i]
             if name >= owner.shape[0]:
                 raise IndexError("a name beyond its owners")
             found = owner[name]
-            place = <Py_ssize_t>((found * <uint32_t>2654435761u) & mask)
-            while seen[place] >= 0 and <uint32_t>seen[place] != found:
-                place = (place + 1) & mask
+            place = _slot(seen, mask, found)
             if seen[place] < 0:
                 seen[place] = found
                 out.append(found)

@@ -138,22 +138,8 @@ class Screener:
         for same_names in by_names.values():
             if len(same_names) == 1:
                 keyed.append(same_names)
-                continue
-            # Mostly one key for all (the same person on several lists, as the party sees it):
-            # compared with the first's, and grouped by key only where one differs.
-            key = _result_key(party, same_names[0][1])
-            alike = True
-            for i in range(1, len(same_names)):
-                if _result_key(party, same_names[i][1]) != key:
-                    alike = False
-                    break
-            if alike:
-                keyed.append(same_names)
-                continue
-            split: dict[tuple[object, ...], list[tuple[int, Listed]]] = {}
-            for position, listed in same_names:
-                split.setdefault(_result_key(party, listed), []).append((position, listed))
-            keyed.extend(split.values())
+            else:
+                keyed.extend(_by_result_key(party, same_names))
         # The most a candidate can reach, best first: once ``limit`` hits are above what the
         # rest can reach, the rest cannot be among the best and are not scored. Nor is a
         # candidate bounded at 0: it can only score 0, which is no hit.
@@ -162,7 +148,7 @@ class Screener:
         for same in keyed:
             first = same[0][1]
             bound, pairs = _similarity_bound(
-                party, forms, first, words, self._meeting(first, met), self._totals_of(first, words)
+                party, forms, first, words, self._meeting(first, met), self._totals_of(first)
             )
             if bound > ROUNDING:
                 bounds.append((bound, pairs, same))
@@ -195,30 +181,28 @@ class Screener:
         if any(t.syllables for t in query):
             # Chinese brands, which sound like any of the other tokens: read them all.
             vocabulary = (t for listed in candidates for t in self.index.words[listed.number])
-            words = words_of(query, vocabulary, self.index.rarity, self._weights)
-        else:
-            longer: list[str] = []
-            initials: list[str] = []
-            marked: list[Token] = []
-            for listed in candidates:
-                kept = self._vocabulary(listed.number)
-                longer.extend(kept[0])
-                # Most listed names have neither (an extension costs as much empty).
-                if kept[1]:
-                    initials.extend(kept[1])
-                if kept[2]:
-                    marked.extend(kept[2])
-            words = words_among(
-                query,
-                longer,
-                initials,
-                marked,
-                self.index.rarity,
-                self._weights,
-                alike=alike,
-                spellings=self.index.spellings,
-            )
-        return words
+            return words_of(query, vocabulary, self.index.rarity, self._weights)
+        longer: list[str] = []
+        initials: list[str] = []
+        marked: list[Token] = []
+        for listed in candidates:
+            kept = self._vocabulary(listed.number)
+            longer.extend(kept[0])
+            # Most listed names have neither (an extension costs as much empty).
+            if kept[1]:
+                initials.extend(kept[1])
+            if kept[2]:
+                marked.extend(kept[2])
+        return words_among(
+            query,
+            longer,
+            initials,
+            marked,
+            self.index.rarity,
+            self._weights,
+            alike=alike,
+            spellings=self.index.spellings,
+        )
 
     def _vocabulary(self, number: int) -> Vocabulary:
         """A listed entity's vocabulary (``names.vocabulary_of``), kept as queries meet it, so
@@ -230,13 +214,14 @@ class Screener:
             )
         return kept
 
-    def _totals_of(self, listed: Listed, words: Words) -> list[float]:
+    def _totals_of(self, listed: Listed) -> list[float]:
         """The total weight of the words of each of a listed entity's names, in order, kept as
-        queries meet it (the weights of its words are the same for every query)."""
+        queries meet it (the weights of its words, in ``_weights`` once a query has met it,
+        are the same for every query)."""
         kept = self._totals[listed.number]
         if kept is None:
             kept = self._totals[listed.number] = [
-                total_weight(form, words.weight) for form in listed.forms
+                total_weight(form, self._weights) for form in listed.forms
             ]
         return kept
 
@@ -340,6 +325,24 @@ def _similarity_bound(
 
 ROUNDING: Final = 1e-4
 """More than the similarity's rounding (to four places) and float error can add."""
+
+
+def _by_result_key(
+    party: Party, same_names: list[tuple[int, Listed]]
+) -> list[list[tuple[int, Listed]]]:
+    """Candidates with the same names, grouped by ``_result_key``, in the order of their
+    first. Mostly one key for all (the same person on several lists, as the party sees it):
+    compared with the first's, and put in a dictionary only where one differs."""
+    key = _result_key(party, same_names[0][1])
+    for i in range(1, len(same_names)):
+        if _result_key(party, same_names[i][1]) != key:
+            break
+    else:
+        return [same_names]
+    split: dict[tuple[object, ...], list[tuple[int, Listed]]] = {}
+    for position, listed in same_names:
+        split.setdefault(_result_key(party, listed), []).append((position, listed))
+    return list(split.values())
 
 
 def _result_key(party: Party, listed: Listed) -> tuple[object, ...]:
