@@ -120,6 +120,10 @@ ENTITIES = [
     ),
     # A Korean name in Hangul (syllabic, not Chinese) and one romanised with a word over.
     _person("j9", "list_j", ["김정은", "Kim Jong Un Sung"]),
+    # Foreign names written in Chinese, a word per part (``foreign``), and one in Latin letters
+    # that such a name meets by sound alone.
+    _person("j10", "list_j", ["迈克尔·麦考尔"]),
+    _person("j11", "list_j", ["Scott Simon", "Scott Simons"]),
     # Latin names that names written in Arabic meet by their consonants (``abjad``).
     _person("k1", "list_k", ["Saddam Hussein al-Tikriti"], "1937", "iq"),
     _person("k2", "list_k", ["Mahmoud Hassan"]),
@@ -148,6 +152,9 @@ QUERIES = [
     party_from_row("Mohamed Ali", "Person"),
     party_from_row("Ali Khan Mohammed", "Person", None, ["af"]),
     party_from_row("PolPot", "Person"),
+    party_from_row("Michael McCaul", "Person"),
+    party_from_row("斯科特·西蒙", "Person"),
+    party_from_row("Scott Simon Ltd", "Company"),
     party_from_row("Xi Jinping", "Person"),
     party_from_row("許志明", "Person", "1960"),
     party_from_row("Hsu Chih Ming", "Person"),
@@ -183,7 +190,7 @@ QUERIES = [
 
 def _plain(index: Index, party: Party, limit: int) -> list[Hit]:
     forms = tuple(f for f in party.forms() if f.tokens)
-    candidates = index.candidates(forms, sounds=party.schema != "Person")
+    candidates = index.candidates(forms, person=party.schema == "Person")
     words = words_of(
         (t for f in forms for t in f.tokens),
         (t for listed in candidates for f in listed.forms for t in f.tokens),
@@ -215,7 +222,7 @@ def test_a_name_listed_by_many_lists_takes_one_place_among_the_candidates() -> N
     assert len({same[e.id] for e in repeated}) == 1
     assert len({same[e.id] for e in others}) == len(others)
     forms = tuple(party_from_row("Ivan Petrov", "Person").forms())
-    found = [listed.entity_id for listed in index.candidates(forms, sounds=False)]
+    found = [listed.entity_id for listed in index.candidates(forms, person=True)]
     assert set(found[: len(repeated)]) == {e.id for e in repeated}
     # The repeated name counts once: MAX_CANDIDATE_NAMES - 1 of the others come along.
     assert len(found) == len(repeated) + MAX_CANDIDATE_NAMES - 1
@@ -292,7 +299,7 @@ def test_the_totals_a_screener_keeps_give_the_same_bounds() -> None:
     for round_ in (1, 2):  # the second time round, every total is kept
         for party in QUERIES:
             forms = tuple(f for f in party.forms() if f.tokens)
-            candidates = index.candidates(forms, sounds=party.schema != "Person")
+            candidates = index.candidates(forms, person=party.schema == "Person")
             words = screener._words(forms, candidates)
             for listed in candidates:
                 totals = screener._totals_of(listed)
@@ -447,7 +454,7 @@ def test_candidates_that_cannot_be_among_the_best_are_not_scored(
     party = party_from_row("Sergey Viktorovich Lavrov", "Person", "1950", ["ru"])
     hits = Screener(index, []).screen(party, 1)
     assert hits[0].listed.entity_id == "h1" and hits[0].result.match
-    candidates = index.candidates(tuple(f for f in party.forms() if f.tokens), sounds=False)
+    candidates = index.candidates(tuple(f for f in party.forms() if f.tokens), person=True)
     assert len(candidates) > 1 and scored == ["Sergey Viktorovich Lavrov"]
 
 
@@ -492,7 +499,7 @@ def test_a_chinese_or_korean_name_in_characters_needs_no_typos() -> None:
 def _query_words(index: Index, party: Party) -> tuple[tuple[NameForm, ...], list[Listed], Words]:
     """A query's names, its candidates, and the words of both (``names.words_of``)."""
     forms = tuple(f for f in party.forms() if f.tokens)
-    candidates = index.candidates(forms, sounds=party.schema != "Person")
+    candidates = index.candidates(forms, person=party.schema == "Person")
     words = words_of(
         (t for f in forms for t in f.tokens),
         (t for listed in candidates for t in index.words[listed.number]),

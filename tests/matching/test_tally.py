@@ -130,5 +130,5 @@ def test_a_query_of_common_words_only_looks_among_their_first_names() -> None:
     ]
     index = Index(entities)
     forms = tuple(party_from_row("Ivan", "Person").forms())
-    found = [listed.entity_id for listed in index.candidates(forms, sounds=False)]
+    found = [listed.entity_id for listed in index.candidates(forms, person=True)]
     assert found == [f"e{i}" for i in range(MAX_CANDIDATE_NAMES)]

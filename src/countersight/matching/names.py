@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from countersight.matching import abjad, letters
 from countersight.matching.normalize import NameForm, Token, fold, token
-from countersight.matching.phonetic import can_sound, sound_similarity
+from countersight.matching.phonetic import can_sound, sound_similarity, telling_sound
 
 # What the busiest loops call in other modules, held here once: compiled, ``module.name`` is
 # an attribute looked up at every call, and so is a cached function imported by name (in this
@@ -442,6 +442,8 @@ def compare(
     used_q: set[int] = set()
     used_c: set[int] = set()
     sound_only = True  # every distinctive word that met its counterpart met it by sound alone
+    met = 0  # distinctive words that met their counterparts
+    telling = False  # one of them met its counterpart by a long skeleton (``telling_sound``)
     weak_met = False
     worded = False  # some distinctive word met a word, not an initial
     for similarity, i, j in scored:
@@ -455,8 +457,11 @@ def compare(
             weak_met = weak_met or similarity >= 0.9
         else:
             worded = worded or (len(q_tokens[i].text) > 1 and len(c_tokens[j].text) > 1)
+            met += 1
             if sound_only and (similarity == 1.0 or not _by_sound(q_tokens[i], c_tokens[j])):
                 sound_only = False
+            elif sound_only and not telling:
+                telling = telling_sound(q_tokens[i], c_tokens[j])
     weight = words.weight
     q_weights = _weights_of(q_tokens, weight)[0]
     c_weights = _weights_of(c_tokens, weight)[0]
@@ -487,8 +492,10 @@ def compare(
     score = max(coverage, joined) if resplit else coverage
     if not strong and not resplit and not (q_all and c_all and _all_met_weak(q_best, c_best)):
         score = min(score, WEAK_ONLY)  # only places and trade words in common
-    elif strong and sound_only and not weak_met and not resplit:
+    elif strong and sound_only and not (met > 1 and telling) and not weak_met and not resplit:
         # A brand that sounds like a word, and nothing else in common: many words sound alike.
+        # Two words that do, one of them by three consonants or more, seldom do by chance (a
+        # foreign name written in Chinese: 斯科特·西蒙, Scott Simon; not 亚当 and Tanay).
         score = min(score, WEAK_ONLY)
     return _name_score(score, q_cov, c_cov, tuple(pairs), joined, strong or resplit)
 

@@ -26,7 +26,7 @@ from rigour._core import (  # no public wrapper: rigour pinned to 2.6.x
 from rigour.names import extract_org_types, remove_person_prefixes
 from rigour.text import ascii_text
 
-from countersight.matching import hangul, kana
+from countersight.matching import foreign, hangul, kana
 from countersight.matching.glossary import (
     BRACKETED_LEGAL_FORMS,
     HAN_LEGAL_FORMS,
@@ -293,10 +293,13 @@ def _han_tokens(text: str) -> tuple[list[Token], list[str]]:
             org_types.append(canonical)
     tokens: list[Token] = []
     bracketed = " ".join(_BRACKETED.findall(rest))
+    # Parts of a name parted by middle dots are a foreign name's (洛克希德·马丁, Lockheed
+    # Martin): the dictionary's spellings of them as names count too.
+    brand = _named_brand if foreign.has_dots(rest) else _brand
     for part, aside in ((_BRACKETED.sub(" ", rest), False), (bracketed, True)):
         found: list[Token] = []
         for run in _HAN.findall(part):
-            found.extend(_han_run(run))
+            found.extend(_han_run(run, brand))
         for other in _HAN.split(part):
             found.extend(token(w) for w in _latin(other).split())
         if aside:
@@ -305,9 +308,9 @@ def _han_tokens(text: str) -> tuple[list[Token], list[str]]:
     return tokens, org_types
 
 
-def _han_run(run: str) -> list[Token]:
+def _han_run(run: str, brand: Callable[[str], Token]) -> list[Token]:
     return _glossary_run(
-        run, lambda piece, _: HAN_PLACES.get(piece) or HAN_TRADE_WORDS.get(piece, ""), _brand
+        run, lambda piece, _: HAN_PLACES.get(piece) or HAN_TRADE_WORDS.get(piece, ""), brand
     )
 
 
@@ -351,6 +354,42 @@ def _brand(han: str) -> Token:
     text = "".join(syllables)
     others = tuple(s for s in _readings(han) if s != text)
     return token(text, False, ((initials,) if len(syllables) > 1 else ()) + others, syllables)
+
+
+def _named_brand(han: str) -> Token:
+    """``_brand``, with the spellings the dictionary gives the characters as a name
+    (``foreign``: 马丁 is Martin)."""
+    brand = _brand(han)
+    names = _names_of(han)
+    if not names:
+        return brand
+    return token(brand.text, False, _unique(brand.alt + names), brand.syllables)
+
+
+def _foreign_tokens(text: str) -> list[Token]:
+    """A foreign person's name written in Chinese, its parts parted by middle dots (迈克尔·
+    麦考尔, ``foreign``): each part one word, its pinyin, its other readings and the
+    dictionary's spellings of it as a name; a part written in other letters, as written."""
+    tokens: list[Token] = []
+    for part in foreign.parts(simplified(unicodedata.normalize("NFKC", text))):
+        part = "".join(part.split())
+        if not _HAN.fullmatch(part):
+            tokens.extend(token(w) for w in _latin(part).split())
+            continue
+        syllables = _syllables(part)
+        word = "".join(syllables)
+        others = tuple(s for s in _readings(part) if s != word)
+        tokens.append(token(word, False, _unique(others + _names_of(part)), syllables))
+    return tokens
+
+
+def _names_of(han: str) -> tuple[str, ...]:
+    """The dictionary's spellings of ``han`` as a name, as words ("David-Néel" is davidneel)."""
+    return tuple("".join(_latin(name).split()) for name in foreign.names_of(han))
+
+
+def _unique(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w for w in words if w))
 
 
 _MOST_READINGS: Final = 4
@@ -473,6 +512,8 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
     syllabic = False
     if script == "Han" and not person:
         tokens, org_types = _han_tokens(text)
+    elif script == "Han" and person and foreign.has_dots(text):
+        tokens = _foreign_tokens(text)  # a foreign name, written by sound: not a Chinese one
     elif not person and script in ("Hangul", "Latin") and _HANGUL.search(text):
         tokens, org_types = _hangul_tokens(text)  # LG전자 too
     elif script in ("Han", "Hangul", "Japanese") and person:

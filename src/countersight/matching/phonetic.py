@@ -133,7 +133,8 @@ def _english_letters(part: str, offset: int) -> list[str]:
 # How a Chinese ear reads an English spelling besides letter by letter: an r after a vowel is
 # not heard (Vortex 沃態偲 wo-tai-si, Ford 福特, as British English drops it), an x that ends
 # the word is its s alone (Rolex 劳力士 lao-li-shi: a Chinese syllable cannot end in the k),
-# and a ch may be a k (tech, chem, chrome).
+# a ch may be a k (tech, chem, chrome), and a th is an s (Smith 史密斯 shi-mi-si, Northrop
+# 诺斯罗普 nuo-si-luo-pu: Mandarin has no th).
 _POST_VOCALIC_R: Final = re.compile(r"(?<=[aeiouy])r(?![aeiouy])")
 _HARD_CH: Final = re.compile(r"(?<![st])ch")
 
@@ -145,6 +146,7 @@ def _readings(word: str) -> tuple[str, ...]:
         lambda w: _POST_VOCALIC_R.sub("", w),
         lambda w: w[:-1] + "s" if len(w) > 1 and w.endswith("x") else w,
         lambda w: _HARD_CH.sub("k", w),
+        lambda w: w.replace("th", "s"),
     ):
         for w in list(spellings):
             spellings.setdefault(rule(w), None)
@@ -282,6 +284,13 @@ def sound_similarity(a: Sounded, b: Sounded) -> float:
     if worded and han_vowel and han_vowel == latin_vowel and _loosely(han.syllables, latin.text):
         return LOOSE_SOUND_SIMILARITY  # a vowel to go by, and the same
     return 0.0
+
+
+def telling_sound(a: Sounded, b: Sounded) -> bool:
+    """Whether a Chinese brand and a Latin word that sound alike (``sound_similarity``) do so
+    by three consonants or more: two consonants alike are a matter of chance more often."""
+    han = a if _brand(a) else b
+    return len(syllable_skeleton(han.syllables)) >= 3
 
 
 @lru_cache(maxsize=65536)

@@ -32,7 +32,7 @@ from countersight.matching.normalize import (
 from countersight.matching.parts import name_parts
 from countersight.model import by_fields
 
-ALGORITHM: Final = "countersight-14"
+ALGORITHM: Final = "countersight-15"
 """Raised whenever the same lists and party may give another result: the configuration hash
 follows the constants only, not the code (2: the first release after the benchmark work; 3: a
 name that meets by one word needs both birth year and country to agree to be a match; 4: HK
@@ -46,7 +46,10 @@ a Korean glossary, the rest spelt as one word per run; 12: across scripts, names
 only as initials are not taken for translations; 13: in an abjad, the two letters ICU writes as
 one digraph read apart as well (طه Taha, سحر Sahar), and a final h written a consonant;
 14: a Korean name in Hangul also with its given name as one word, for names in other
-scripts, and a key two forms of a query share counted once)."""
+scripts, and a key two forms of a query share counted once; 15: a foreign person's name
+written in Chinese with middle dots read a word per part, spelt as CC-CEDICT spells it as a
+name and met by sound, two sound-alikes that one of three consonants or more makes telling
+not capped as one is, and a th heard as an s)."""
 THRESHOLD: Final = 0.8
 BIRTH_AGREES: Final = 0.05
 BIRTH_CONFLICT: Final = 0.3

@@ -113,7 +113,7 @@ class Screener:
         if not forms:
             return []
         candidates = self.index.candidates(
-            forms, sounds=party.schema != "Person", identifiers=party.identifiers
+            forms, party.schema == "Person", identifiers=party.identifiers
         )
         # For a Chinese or Korean person's name in characters, only its syllables' spellings
         # count, against names in characters (``Words.same``) or romanised (``Words.spelt``)

