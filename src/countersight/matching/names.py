@@ -14,7 +14,13 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from countersight.matching import abjad, letters
 from countersight.matching.normalize import NameForm, Token, fold, token
-from countersight.matching.phonetic import can_sound, sound_similarity, telling_sound
+from countersight.matching.phonetic import (
+    brand_skeletons,
+    can_sound,
+    sound_similarity,
+    telling_sound,
+    word_skeletons,
+)
 
 # What the busiest loops call in other modules, held here once: compiled, ``module.name`` is
 # an attribute looked up at every call, and so is a cached function imported by name (in this
@@ -27,6 +33,8 @@ _skeletons: Final = abjad.skeletons
 _latin_skeleton: Final = abjad.latin_skeleton
 _meets: Final = abjad.meets
 _fold: Final = fold
+_brand_skeletons: Final = brand_skeletons
+_word_skeletons: Final = word_skeletons
 
 WEAK_WEIGHT: Final = 0.3
 SUBSET_BASE: Final = 0.7
@@ -287,10 +295,12 @@ def words_among(
     # that is one of those spellings: a table of them by spelling cost more to make.)
     with_alt = [t for t in marked if t.alt]
     alts = {alt for t in with_alt for alt in t.alt}
-    brands: dict[str, Token] = {}  # Chinese brands, which Latin words may sound like
+    # Chinese brands, which Latin words may sound like, with the skeletons they may sound by
+    # (``phonetic.brand_skeletons``): a word with none of them is not compared.
+    brands: dict[str, tuple[Token, frozenset[str]]] = {}
     for t in marked:
-        if t.syllables:
-            brands.setdefault(t.text, t)
+        if t.syllables and t.text not in brands:
+            brands[t.text] = (t, _brand_skeletons(t.syllables))
     if others is None:
         if any(q.syllables for q in query):
             raise ValueError("a query with Chinese brands needs the vocabulary's other words")
@@ -351,12 +361,21 @@ def words_among(
                     similarity = _typo_similarity(q.text, word, edits)
                     if similarity > 0.0:
                         found[word] = similarity
-        sounding = others if q.syllables else brands
-        if alike and sounding and can_sound(q):
+        if alike and can_sound(q):
             # Sound-alikes across scripts, which edit distance misses (and which outrank it).
-            for word, t in sounding.items():
-                if found.get(word) != 1.0 and (sound := sound_similarity(q, t)):
-                    found[word] = sound
+            if q.syllables:
+                for word, t in others.items():
+                    if found.get(word) != 1.0 and (sound := sound_similarity(q, t)):
+                        found[word] = sound
+            elif brands:
+                heard = _word_skeletons(q.text)
+                for word, (t, skeletons) in brands.items():
+                    if (
+                        found.get(word) != 1.0
+                        and not heard.isdisjoint(skeletons)
+                        and (sound := sound_similarity(q, t))
+                    ):
+                        found[word] = sound
         if q.abjad:
             if latin is None:
                 latin = set(vocabulary).difference(w for w, _, _ in written)

@@ -104,6 +104,7 @@ def _collapse(classes: list[str]) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def _english(word: str) -> str:
     """The skeleton of a word read as English spelling: Dason -> tsn, Alice -> ls."""
     classes: list[str] = []
@@ -139,6 +140,7 @@ _POST_VOCALIC_R: Final = re.compile(r"(?<=[aeiouy])r(?![aeiouy])")
 _HARD_CH: Final = re.compile(r"(?<![st])ch")
 
 
+@lru_cache(maxsize=65536)
 def _readings(word: str) -> tuple[str, ...]:
     """The spellings a word may be heard as: itself first, then with the rules above."""
     spellings = {word: None}
@@ -284,6 +286,25 @@ def sound_similarity(a: Sounded, b: Sounded) -> float:
     if worded and han_vowel and han_vowel == latin_vowel and _loosely(han.syllables, latin.text):
         return LOOSE_SOUND_SIMILARITY  # a vowel to go by, and the same
     return 0.0
+
+
+@lru_cache(maxsize=65536)
+def brand_skeletons(syllables: tuple[str, ...]) -> frozenset[str]:
+    """Every skeleton by which a brand with these syllables may sound like a word, strictly
+    or loosely: a word that has none of them (``word_skeletons``) sounds like no such brand."""
+    return frozenset(
+        (
+            syllable_skeleton(syllables),
+            syllable_skeleton(syllables, False),
+            *loose_syllable_skeletons(syllables),
+        )
+    )
+
+
+@lru_cache(maxsize=65536)
+def word_skeletons(word: str) -> frozenset[str]:
+    """Every skeleton by which a Latin word may sound like a brand (``brand_skeletons``)."""
+    return frozenset((*latin_skeletons(word), *loose_latin_skeletons(word)))
 
 
 def telling_sound(a: Sounded, b: Sounded) -> bool:
