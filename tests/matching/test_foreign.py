@@ -28,6 +28,8 @@ LINES = [
     "金 金 [Jin1] /surname Jin/surname Kim (Korean)/",
     "微軟 微软 [Wei1 ruan3] /Microsoft Corporation/",
     "國會 国会 [guo2 hui4] /Parliament/Congress/",
+    "寶山 宝山 [Bao3 shan1] /Baoshan district of Shuangyashan city, Heilongjiang/",
+    "約翰斯頓 约翰斯顿 [Yue1 han4 si1 dun4] /Johnston, Johnson etc, name/",
     "不是 一行 [broken",
 ]
 
@@ -53,6 +55,8 @@ def test_what_is_no_name_gives_none() -> None:
     assert "金" not in names  # a surname sense, and one character
     assert "微软" not in names  # a thing of two words, no life
     assert "国会" not in names  # not a proper noun
+    assert "宝山" not in names  # a place described, a name at the end of it
+    assert names["约翰斯顿"] == "Johnston|Johnson"
 
 
 def test_the_table_is_kept_and_read_back_by_the_next_command(
@@ -72,6 +76,16 @@ def test_the_table_is_kept_and_read_back_by_the_next_command(
     kept.write_text('{"约翰": ', encoding="utf-8")
     assert foreign.load(tmp_path) == table
     assert json.loads(kept.read_text(encoding="utf-8")) == table
+
+
+def test_a_table_kept_by_other_code_is_replaced(tmp_path: Path) -> None:
+    older = tmp_path / "cedict-names-1-2-0123456789abcdef.json"
+    older.write_text("{}", encoding="utf-8")
+    other = tmp_path / "notes.txt"
+    other.write_text("mine", encoding="utf-8")
+    foreign.load(tmp_path)
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert len(kept) == 2 and older.name not in kept and "notes.txt" in kept
 
 
 def test_a_folder_that_cannot_be_written_costs_only_time(tmp_path: Path) -> None:

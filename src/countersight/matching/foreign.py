@@ -12,8 +12,9 @@ as one word (``normalize``), which meets a Latin word in two ways:
   (``phonetic``): 麦考尔 (mai-kao-er) sounds like McCaul.
 
 Only the dictionary's proper nouns count (their pinyin is capitalised), and only their senses
-that are names: one to three capitalised words ("Barack, Barak, Ballack (name)" gives three;
-"surname Jin", "abbr. for..." and descriptions give none). An entry for a single part that gives
+that are names, every alternative one to three capitalised words ("Barack, Barak, Ballack
+(name)" gives three; "surname Jin", "abbr. for..." and descriptions give none, even one that
+ends with a name: "Baoshan district of Shuangyashan city, Heilongjiang"). An entry for a single part that gives
 a person's whole name, with the years of the life ("Barack Obama (1961-)" for 奥巴马), gives its
 last word: the part is the surname. Other senses of more than one word are things ("Microsoft
 Corporation"), not names. Parts of one character are left to sound: they are too many things
@@ -81,9 +82,8 @@ def load(folder: Path | None = None) -> dict[str, str]:
     except (ModuleNotFoundError, FileNotFoundError, OSError):
         return {}
     code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-    kept = (
-        folder or _cache_folder()
-    ) / f"cedict-names-{stat.st_size}-{stat.st_mtime_ns}-{code}.json"
+    name = f"cedict-names-{stat.st_size}-{stat.st_mtime_ns}-{code}.json"
+    kept = (folder or _cache_folder()) / name
     try:
         with kept.open(encoding="utf-8") as f:
             table = json.load(f)
@@ -114,6 +114,10 @@ def _keep(path: Path, table: dict[str, str]) -> None:
         os.replace(temporary, path)
     except OSError:
         Path(temporary).unlink(missing_ok=True)
+        return
+    for older in path.parent.glob("cedict-names-*.json"):
+        if older != path:
+            older.unlink(missing_ok=True)  # kept by other code or another dictionary
 
 
 def read_names(text: str) -> dict[str, str]:
@@ -128,28 +132,36 @@ def read_names(text: str) -> dict[str, str]:
         heads = [parts(simple)] if simple == traditional else [parts(traditional), parts(simple)]
         sounds = [p.strip()[:1].lower() for p in parts(pinyin)] if len(heads[0]) > 1 else []
         for sense in senses.split("/"):
-            for words in _names_in(sense):
-                life = _LIFE.search(sense) is not None
+            life = _LIFE.search(sense) is not None
+            for words in _names_in(sense, life):
                 for head in heads:
                     for part, word in _by_part(head, words, life, sounds):
                         found.setdefault(part, {})[word] = None
     return {part: "|".join(words) for part, words in found.items()}
 
 
-def _names_in(sense: str) -> list[list[str]]:
-    """The names a sense gives, each as its words: none for a sense that is not a name."""
+def _names_in(sense: str, life: bool) -> list[list[str]]:
+    """The names a sense gives, each as its words: its alternatives ("Barack, Barak"), when
+    every one is a name; of a person's life (``life``: "Barack Obama (1961-), US president"),
+    the name before the years alone. None for a sense that is not a name, nor for one that
+    describes a thing and ends with a name ("Baoshan district of Shuangyashan city,
+    Heilongjiang")."""
     if _NOT_NAMES.search(sense):
         return []
     out: list[list[str]] = []
-    for alternative in _ALTERNATIVES.split(_BRACKETS.sub(" ", sense)):
+    alternatives = _ALTERNATIVES.split(_BRACKETS.sub(" ", sense))
+    for alternative in alternatives[:1] if life else alternatives:
         words = alternative.replace(" etc", " ").split()
+        if words in (["name"], ["etc"]):
+            continue  # "Johnston, Johnson, Johnstone etc, name"
         if (
-            words
-            and len(words) <= _MOST_WORDS
-            and all(_NAME_WORD.fullmatch(w) for w in words)
-            and words != ["Name"]
+            not words
+            or len(words) > _MOST_WORDS
+            or not all(_NAME_WORD.fullmatch(w) for w in words)
+            or words == ["Name"]
         ):
-            out.append(words)
+            return []
+        out.append(words)
     return out
 
 
