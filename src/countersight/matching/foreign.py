@@ -14,11 +14,11 @@ as one word (``normalize``), which meets a Latin word in two ways:
 Only the dictionary's proper nouns count (their pinyin is capitalised), and only their senses
 that are names, every alternative one to three capitalised words ("Barack, Barak, Ballack
 (name)" gives three; "surname Jin", "abbr. for..." and descriptions give none, even one that
-ends with a name: "Baoshan district of Shuangyashan city, Heilongjiang"). An entry for a single part that gives
-a person's whole name, with the years of the life ("Barack Obama (1961-)" for 奥巴马), gives its
-last word: the part is the surname. Other senses of more than one word are things ("Microsoft
-Corporation"), not names. Parts of one character are left to sound: they are too many things
-besides a name."""
+ends with a name: "Baoshan district of Shuangyashan city, Heilongjiang"). An entry for a single
+part that gives a person's whole name, with the years of the life ("Barack Obama (1961-)" for
+奥巴马), gives its last word: the part is the surname. Other senses of more than one word are
+things ("Microsoft Corporation"), not names. Parts of one character are left to sound: they are
+too many things besides a name."""
 
 from __future__ import annotations
 
