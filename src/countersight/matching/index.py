@@ -357,7 +357,7 @@ class Index:
         for form in forms:
             # Not a list display with a conditional star: compiled, its weights were objects.
             lookups = keys(form, person)
-            if form.brands or (self._brands and not person):
+            if (self._brands and not person) or any(t.syllables for t in form.tokens):
                 lookups.extend(self._sound_lookups(form, person))
             these: set[str] = set()
             these_groups: set[int] = set()

@@ -425,7 +425,7 @@ def compare(
     if words is None:
         words = words_of(q_tokens, c_tokens, rarity)
     joined_brands: list[tuple[float, int, int]] = []
-    if query.script != candidate.script:
+    if query.script != candidate.script and (query.brands or candidate.brands):
         q_tokens, q_met = _brands_spelt_apart(q_tokens, c_tokens)
         c_tokens, c_met = _brands_spelt_apart(c_tokens, q_tokens)
         joined_brands = [(1.0, i, k) for i, k in q_met] + [(1.0, k, j) for j, k in c_met]

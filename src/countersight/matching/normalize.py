@@ -144,8 +144,10 @@ class NameForm:
     """A person's name in Chinese, Korean or Japanese characters, a token to a syllable: a
     syllable left over is part of another given name or a surname, not a middle name."""
     brands: bool = False
-    """Some token is a Chinese brand (has ``Token.syllables``), which Latin words may spell
-    apart: kept so that ``names.score_bound`` need not look through the tokens each time."""
+    """Some token is a Chinese brand of an organisation's name (has ``Token.syllables``), which
+    Latin words may spell apart: kept so that ``names.score_bound`` need not look through the
+    tokens each time. The parts of a foreign person's name written in Chinese have syllables
+    too, but no one spells them apart: such a name has no brands, and is bounded as others."""
     across_only: bool = False
     """A form for names in other scripts only (``given_name_joined``): two names in one script
     are compared by their own forms."""
@@ -510,10 +512,12 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
     org_types: list[str] = []
     tokens: list[Token]
     syllabic = False
+    spoken = False  # a foreign person's name written in Chinese (``foreign``)
     if script == "Han" and not person:
         tokens, org_types = _han_tokens(text)
     elif script == "Han" and person and foreign.has_dots(text):
         tokens = _foreign_tokens(text)  # a foreign name, written by sound: not a Chinese one
+        spoken = True
     elif not person and script in ("Hangul", "Latin") and _HANGUL.search(text):
         tokens, org_types = _hangul_tokens(text)  # LG전자 too
     elif script in ("Han", "Hangul", "Japanese") and person:
@@ -567,7 +571,7 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
         if person and len(tokens) > 2
         else ()
     )
-    brands = any(t.syllables for t in tokens)
+    brands = not spoken and any(t.syllables for t in tokens)
     return NameForm(
         name, tuple(tokens), tuple(org_types), script, size, patronymics, syllabic, brands
     )
