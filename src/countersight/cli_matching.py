@@ -28,6 +28,7 @@ from countersight.errors import CountersightError
 from countersight.matching import cache
 from countersight.matching.batch import Row, cores, screen_best
 from countersight.matching.calibration import probability
+from countersight.matching.index import Index
 from countersight.matching.score import ALGORITHM, CONFIG_HASH, THRESHOLD, compare_names
 from countersight.matching.screen import (
     Hit,
@@ -37,6 +38,7 @@ from countersight.matching.screen import (
     party_from_row,
     selected,
 )
+from countersight.model import DatasetVersion
 from countersight.outputs import replacing, writable
 from countersight.settings import Settings, store_path
 from countersight.sources import sheets
@@ -119,7 +121,9 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             ) from None
 
 
-def _screener(db: Path, datasets: tuple[str, ...]) -> tuple[Screener, bool, Callable[[], None]]:
+def _screener(
+    db: Path, datasets: tuple[str, ...], apart: bool = False
+) -> tuple[Screener, bool, Callable[[], None]]:
     """The screener over the lists in the store, its index from the cache beside the store
     where it holds it (``matching.cache``); whether it did; and what keeps an index built
     here for the next command (to call once the work is done; nothing to do otherwise).
@@ -140,9 +144,19 @@ def _screener(db: Path, datasets: tuple[str, ...]) -> tuple[Screener, bool, Call
         index = cache.load(db, versions) if use_cache else None
         if index is not None:
             return Screener(index, versions), True, lambda: None
-        index = build_index(store, versions)
+    if use_cache and apart:
+        # For many parties: built in a child process and loaded (``cache.build_apart``).
+        index = cache.build_apart(db, versions, lambda: _built(db, versions))
+        if index is not None:
+            return Screener(index, versions), False, lambda: None
+    index = _built(db, versions)
     keep = (lambda: cache.save(db, versions, index)) if use_cache else (lambda: None)
     return Screener(index, versions), False, keep
+
+
+def _built(db: Path, versions: list[DatasetVersion]) -> Index:
+    with open_store(db) as store:
+        return build_index(store, versions)
 
 
 def _known(store: Store, datasets: tuple[str, ...]) -> list[str] | None:
@@ -280,7 +294,7 @@ def screen_command(
         _column(header, _IDENTIFIER),
     )
     started = time.monotonic()
-    screener, cached, keep = _screener(store_path(db), datasets)
+    screener, cached, keep = _screener(store_path(db), datasets, apart=True)
     built = time.monotonic()
     counts = {"parties": 0, "matches": 0}
     ids: deque[str] = deque()

@@ -6,11 +6,16 @@ from __future__ import annotations
 import csv
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from countersight.matching import cache
+from countersight.matching.index import Index
+from countersight.matching.screen import build_index, selected
+from countersight.model import DatasetVersion
+from countersight.store import open_store
 from tests.conftest import CLI
 
 QUERIES = (
@@ -120,3 +125,39 @@ def test_the_cache_can_be_turned_off(
     monkeypatch.setenv("COUNTERSIGHT_INDEX_CACHE", "maybe")
     code, _, err = cli("screen", "--db", db_path, queries, "--out", tmp_path / "3.csv")
     assert code != 0 and "COUNTERSIGHT_INDEX_CACHE must be 1 or 0" in err
+
+
+def _versions_and_build(db: Path) -> tuple[list[DatasetVersion], Callable[[], Index]]:
+    with open_store(db) as store:
+        versions = selected(store)
+
+    def build() -> Index:
+        with open_store(db) as store:
+            return build_index(store, versions)
+
+    return versions, build
+
+
+def test_an_index_built_apart_is_the_one_built_here(
+    cli: CLI, db_path: Path, fixtures: Path
+) -> None:
+    _import(cli, db_path, fixtures.parent.parent / "examples" / "lists", fixtures / "un")
+    versions, build = _versions_and_build(db_path)
+    apart = cache.build_apart(db_path, versions, build)
+    assert apart is not None and cache.cache_path(db_path).exists()
+    here = build()
+    assert [e.entity_id for e in apart.listed] == [e.entity_id for e in here.listed]
+    assert sorted(apart.postings) == sorted(here.postings)
+
+
+def test_a_build_that_fails_apart_is_left_to_this_process(
+    cli: CLI, db_path: Path, fixtures: Path
+) -> None:
+    _import(cli, db_path, fixtures / "un")
+    versions, _ = _versions_and_build(db_path)
+
+    def broken() -> Index:
+        raise MemoryError("the child ran out")
+
+    assert cache.build_apart(db_path, versions, broken) is None
+    assert not cache.cache_path(db_path).exists()
