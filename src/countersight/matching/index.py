@@ -418,7 +418,7 @@ class Index:
         skeletons; an organisation's Latin word for the Chinese brands of its skeletons (each
         key once, at the weight of its surest skeleton: loose ones count for less). A person's
         Latin words look up no skeletons: working them out for every word of every person
-        screened cost more than half as much again as the rest of screening, for the few
+        screened, and the candidates they found, cost a fifth more a query, for the few
         foreign names lists write in Chinese alone; those are found by the parts that
         CC-CEDICT spells (``foreign``), then met by sound as well."""
         out: dict[str, float] = {}
