@@ -1,5 +1,5 @@
 """The shortcuts of screening give the results of the plain path: every candidate scored with
-``score_party``, then sorted by similarity and entity id."""
+``score_party``, then sorted by similarity, how alike the names are written, and entity id."""
 
 from __future__ import annotations
 
@@ -21,7 +21,13 @@ from countersight.matching.names import (
 )
 from countersight.matching.normalize import NameForm, prepare
 from countersight.matching.score import Party, Result, _without, score_party
-from countersight.matching.screen import Hit, Screener, _similarity_bound, party_from_row
+from countersight.matching.screen import (
+    Hit,
+    Screener,
+    _similarity_bound,
+    party_from_row,
+    written_alike,
+)
 from countersight.model import CountryRef, DateFact, Entity, Identifier, Name
 
 
@@ -200,7 +206,7 @@ def _plain(index: Index, party: Party, limit: int) -> list[Hit]:
         Hit(listed, score_party(party, forms, listed.party, listed.forms, words=words))
         for listed in candidates
     ]
-    hits.sort(key=lambda h: (-h.result.similarity, h.listed.entity_id))
+    hits.sort(key=lambda h: (-h.result.similarity, -written_alike(h.result), h.listed.entity_id))
     return [hit for hit in hits[:limit] if hit.result.similarity > 0.0]
 
 
@@ -570,3 +576,20 @@ def test_a_query_names_weights_are_worked_out_once_per_name() -> None:
     trading = acme.tokens[1]
     assert trading.text == "trading" and trading.weak
     assert weights[1] == words.weight["trading"] * WEAK_WEIGHT and total == sum(weights)
+
+
+def test_among_equal_similarities_the_name_written_like_the_partys_comes_first() -> None:
+    # By id, the company with a legal form would come first; it scores the same, as a legal
+    # form one name lacks is no conflict.
+    index = Index(
+        [
+            _org("a-with-form", ["SPLENDENT TECHNOLOGIES PTE LTD"]),
+            _org("b-as-written", ["Splendent Technologies"]),
+            _org("c-again", ["Splendent Technologies"]),
+        ]
+    )
+    hits = Screener(index, []).screen(party_from_row("Splendent Technologies", "Company"), 3)
+    assert hits[0].result.similarity == hits[2].result.similarity
+    # The two written alike first, by id between them; then the other.
+    assert [h.listed.entity_id for h in hits] == ["b-as-written", "c-again", "a-with-form"]
+    assert hits == _plain(index, party_from_row("Splendent Technologies", "Company"), 3)

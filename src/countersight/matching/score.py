@@ -32,7 +32,7 @@ from countersight.matching.normalize import (
 from countersight.matching.parts import name_parts
 from countersight.model import by_fields
 
-ALGORITHM: Final = "countersight-15"
+ALGORITHM: Final = "countersight-16"
 """Raised whenever the same lists and party may give another result: the configuration hash
 follows the constants only, not the code (2: the first release after the benchmark work; 3: a
 name that meets by one word needs both birth year and country to agree to be a match; 4: HK
@@ -49,7 +49,8 @@ one digraph read apart as well (طه Taha, سحر Sahar), and a final h written 
 scripts, and a key two forms of a query share counted once; 15: a foreign person's name
 written in Chinese with middle dots read a word per part, spelt as CC-CEDICT spells it as a
 name and met by sound, two sound-alikes that one of three consonants or more makes telling
-not capped as one is, and a th heard as an s)."""
+not capped as one is, and a th heard as an s; 16: among hits of equal similarity, the name
+written most like the party's first, then by id)."""
 THRESHOLD: Final = 0.8
 BIRTH_AGREES: Final = 0.05
 BIRTH_CONFLICT: Final = 0.3

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, Final
 
+from rapidfuzz.distance import Indel
+
 from countersight.matching.index import Index, Listed, building, normal_identifier
 from countersight.matching.names import (
     Vocabulary,
@@ -81,6 +83,34 @@ class Versions:
         for name, version in sorted(self.datasets):
             digest.update(f"{name}={version}\n".encode())
         return digest.hexdigest()[:16]
+
+
+_indel_similarity: Final = Indel.normalized_similarity
+
+
+def written_alike(result: Result) -> float:
+    """How alike the two names a result compared are as written, case aside (0 to 1): what
+    tells apart hits of equal similarity (Splendent Technologies before SPLENDENT
+    TECHNOLOGIES PTE LTD, for "Splendent Technologies")."""
+    return _indel_similarity(result.query_name.casefold(), result.candidate_name.casefold())
+
+
+def _alike_first(hits: list[tuple[int, Hit]], limit: int) -> None:
+    """Within each run of ``hits`` (sorted by similarity) of equal similarity that reaches the
+    first ``limit``, the names written most like the party's first, keeping the order
+    otherwise: as sorting by ``written_alike`` after the similarity would, looked at only
+    where names differ (most runs are one name, listed by several lists)."""
+    start = 0
+    while start < min(limit, len(hits)):
+        similarity = hits[start][1].result.similarity
+        end = start + 1
+        while end < len(hits) and hits[end][1].result.similarity == similarity:
+            end += 1
+        run = hits[start:end]
+        if len({h.result.candidate_name for _, h in run}) > 1:
+            run.sort(key=lambda h: -written_alike(h[1].result))
+            hits[start:end] = run
+        start = end
 
 
 class Screener:
@@ -166,8 +196,11 @@ class Screener:
                     heapq.heappush(best, result.similarity)
                 else:
                     heapq.heappushpop(best, result.similarity)
-        # As the candidates came (for one id in several datasets) where all else is equal.
+        # By id where all else is equal, and as the candidates came (one id in several
+        # datasets); then among equal similarities the name written most like the party's
+        # first (``_alike_first``).
         hits.sort(key=lambda h: (-h[1].result.similarity, h[1].listed.entity_id, h[0]))
+        _alike_first(hits, limit)
         # A candidate none of whose words met the party's (similarity 0) is no hit at all.
         return [hit for _, hit in hits[:limit] if hit.result.similarity > 0.0]
 
