@@ -144,14 +144,27 @@ def _screener(
         index = cache.load(db, versions) if use_cache else None
         if index is not None:
             return Screener(index, versions), True, lambda: None
-    if use_cache and apart:
-        # For many parties: built in a child process and loaded (``cache.build_apart``).
-        index = cache.build_apart(db, versions, lambda: _built(db, versions))
-        if index is not None:
-            return Screener(index, versions), False, lambda: None
-    index = _built(db, versions)
+    with _building(len(versions)):
+        if use_cache and apart:
+            # For many parties: built in a child process and loaded (``cache.build_apart``).
+            index = cache.build_apart(db, versions, lambda: _built(db, versions))
+            if index is not None:
+                return Screener(index, versions), False, lambda: None
+        index = _built(db, versions)
     keep = (lambda: cache.save(db, versions, index)) if use_cache else (lambda: None)
     return Screener(index, versions), False, keep
+
+
+@contextmanager
+def _building(lists: int) -> Iterator[None]:
+    """A line on standard error, where it is a terminal, while the index is built (seconds
+    for large lists, before the first party is screened)."""
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield
+        return
+    with console.status(f"building the index of {lists:,} list(s), once for these lists"):
+        yield
 
 
 def _built(db: Path, versions: list[DatasetVersion]) -> Index:

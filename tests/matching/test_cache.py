@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 import os
 import stat
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pexpect
 import pytest
 
 from countersight.matching import cache
@@ -161,3 +163,21 @@ def test_a_build_that_fails_apart_is_left_to_this_process(
 
     assert cache.build_apart(db_path, versions, broken) is None
     assert not cache.cache_path(db_path).exists()
+
+
+def test_on_a_terminal_the_build_and_the_screening_show(
+    cli: CLI, db_path: Path, fixtures: Path, queries: Path, tmp_path: Path
+) -> None:
+    _import(cli, db_path, fixtures.parent.parent / "examples" / "lists")
+    out = tmp_path / "results.csv"
+    args = ["-m", "countersight", "screen", "--db", str(db_path), str(queries), "--out", str(out)]
+    child = pexpect.spawn(sys.executable, args, encoding="utf-8", timeout=60, dimensions=(40, 200))
+    try:
+        child.expect("building the index of 1 list\\(s\\), once for these lists")
+        child.expect("screening")
+        child.expect("index built in")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    assert cache.cache_path(db_path).exists() and out.exists()
