@@ -98,6 +98,21 @@ def test_without_the_dictionary_there_are_no_spellings_and_no_error(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_the_cache_folder_follows_xdg_and_survives_a_missing_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert foreign._cache_folder() == tmp_path / "countersight"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", no_home)
+    assert not foreign._cache_folder().parent.is_dir()  # nothing is written there
+    assert "约翰" in foreign.load()
+
+
 def test_a_folder_that_cannot_be_written_costs_only_time(tmp_path: Path) -> None:
     blocked = tmp_path / "a file"
     blocked.write_text("", encoding="utf-8")

@@ -97,7 +97,12 @@ def load(folder: Path | None = None) -> dict[str, str]:
 
 
 def _cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home to be found: a folder that cannot be written to
+            base = os.devnull
     return Path(base) / "countersight"
 
 
