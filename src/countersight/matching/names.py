@@ -364,8 +364,13 @@ def words_among(
         if alike and can_sound(q):
             # Sound-alikes across scripts, which edit distance misses (and which outrank it).
             if q.syllables:
+                skeletons = _brand_skeletons(q.syllables)
                 for word, t in others.items():
-                    if found.get(word) != 1.0 and (sound := sound_similarity(q, t)):
+                    if (
+                        found.get(word) != 1.0
+                        and not _word_skeletons(word).isdisjoint(skeletons)
+                        and (sound := sound_similarity(q, t))
+                    ):
                         found[word] = sound
             elif brands:
                 heard = _word_skeletons(q.text)
