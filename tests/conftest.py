@@ -1,12 +1,16 @@
-"""Shared test fixtures: a fresh store in a temporary folder, the CLI run in-process, and the
-real lists in ../shared (tests over them skip, saying why, when the folder is absent)."""
+"""Shared test fixtures: a fresh store in a temporary folder, the CLI run in-process or on a
+terminal, and the real lists in ../shared (tests over them skip, saying why, when the folder
+is absent)."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pexpect
 import pytest
 
 from countersight.cli import run
@@ -93,3 +97,24 @@ def assert_found(screener: Screener, name: str, reference: str, schema: str = "P
     hits = screener.screen(party_from_row(name, schema), 1)
     assert hits and hits[0].result.match, name
     assert hits[0].listed.source_ref == reference
+
+
+@contextmanager
+def on_terminal(*args: str, timeout: int = 60) -> Iterator[pexpect.spawn]:
+    """``countersight`` with ``args`` run on a terminal, as a person runs it (a progress bar,
+    questions asked): the process, to expect and answer; then its end, which must be a
+    success."""
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "countersight", *args],
+        cwd=str(ROOT),
+        encoding="utf-8",
+        timeout=timeout,
+        dimensions=(50, 200),
+    )
+    try:
+        yield child
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0

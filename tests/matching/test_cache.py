@@ -6,11 +6,9 @@ from __future__ import annotations
 import csv
 import os
 import stat
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import pexpect
 import pytest
 
 from countersight.matching import cache
@@ -18,7 +16,7 @@ from countersight.matching.index import Index
 from countersight.matching.screen import build_index, selected
 from countersight.model import DatasetVersion
 from countersight.store import open_store
-from tests.conftest import CLI
+from tests.conftest import CLI, on_terminal
 
 QUERIES = (
     "query_id,schema,name,birth_date,nationality\n"
@@ -170,14 +168,8 @@ def test_on_a_terminal_the_build_and_the_screening_show(
 ) -> None:
     _import(cli, db_path, fixtures.parent.parent / "examples" / "lists")
     out = tmp_path / "results.csv"
-    args = ["-m", "countersight", "screen", "--db", str(db_path), str(queries), "--out", str(out)]
-    child = pexpect.spawn(sys.executable, args, encoding="utf-8", timeout=60, dimensions=(40, 200))
-    try:
+    with on_terminal("screen", "--db", str(db_path), str(queries), "--out", str(out)) as child:
         child.expect("building the index of 1 list\\(s\\), once for these lists")
         child.expect("screening")
         child.expect("index built in")
-        child.expect(pexpect.EOF)
-    finally:
-        child.close()
-    assert child.exitstatus == 0
     assert cache.cache_path(db_path).exists() and out.exists()

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-import pexpect
 import pytest
 
 from countersight.standards.questionnaire import AnswerError, parse_answer
 from countersight.standards.schema import Fact
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import on_terminal
 
 BOOL = Fact("x", "Is it?", "bool", "help")
 MULTI = Fact("uses", "Which?", "multi", "help", values=("counting", "identification"))
@@ -45,24 +42,8 @@ def test_answers_that_do_not_fit_say_what_would(fact: Fact, text: str) -> None:
 def test_a_person_answers_only_the_questions_that_matter(fixtures: Path, tmp_path: Path) -> None:
     standard = fixtures / "standards" / "camera-basics.yaml"
     out = tmp_path / "assessment.json"
-    child = pexpect.spawn(
-        sys.executable,
-        [
-            "-m",
-            "countersight",
-            "assess",
-            "--standard",
-            str(standard),
-            "--interactive",
-            "--out",
-            str(out),
-        ],
-        cwd=str(ROOT),
-        encoding="utf-8",
-        timeout=30,
-        dimensions=(50, 200),
-    )
-    try:
+    args = ("assess", "--standard", str(standard), "--interactive", "--out", str(out))
+    with on_terminal(*args, timeout=30) as child:
         child.expect("Name of the system")
         child.sendline("Square cameras")
         child.expect(r"Is it deployed in publicly accessible spaces\? \[yes/no/\?\]")
@@ -79,8 +60,4 @@ def test_a_person_answers_only_the_questions_that_matter(fixtures: Path, tmp_pat
         child.expect("verdict: prohibited practice found")
         child.expect("Questions that would settle the unknowns:")
         child.expect("stores_faces")
-        child.expect(pexpect.EOF)
-    finally:
-        child.close()
-    assert child.exitstatus == 0
     assert '"status": "not_met"' in out.read_text(encoding="utf-8")

@@ -354,11 +354,14 @@ class Index:
         # Arabic name beside a compound) counts once, as a name's words do.
         before: set[str] = set()
         groups_before: set[int] = set()  # the spelling groups (``spellings``' own tuples)
+        # An organisation's Latin words look for the list's Chinese brands by sound; a
+        # person's do not (``_sound_lookups``).
+        brands = self._brands and not person
         for form in forms:
             # Not a list display with a conditional star: compiled, its weights were objects.
             lookups = keys(form, person)
-            if (self._brands and not person) or any(t.syllables for t in form.tokens):
-                lookups.extend(self._sound_lookups(form, person))
+            if brands or any(t.syllables for t in form.tokens):
+                lookups.extend(self._sound_lookups(form, brands))
             these: set[str] = set()
             these_groups: set[int] = set()
             for key, base in lookups:
@@ -412,17 +415,17 @@ class Index:
             return [listed[number] for number in by_identifier]
         return [listed[number] for number in owners]
 
-    def _sound_lookups(self, form: NameForm, person: bool) -> list[tuple[str, float]]:
+    def _sound_lookups(self, form: NameForm, brands: bool) -> list[tuple[str, float]]:
         """Query-side keys for sound-alikes across scripts: a Chinese brand, or a part of a
         foreign person's name written in Chinese, looks for the listed Latin words of its
-        skeletons; an organisation's Latin word for the Chinese brands of its skeletons (each
-        key once, at the weight of its surest skeleton: loose ones count for less). A person's
-        Latin words look up no skeletons: working them out for every word of every person
+        skeletons; with ``brands`` (an organisation's name, and the list has Chinese brands),
+        a Latin word for the Chinese brands of its skeletons (each key once, at the weight of
+        its surest skeleton: loose ones count for less). A person's Latin words look up no
+        skeletons: working them out for every word of every person
         screened, and the candidates they found, cost a fifth more a query, for the few
         foreign names lists write in Chinese alone; those are found by the parts that
         CC-CEDICT spells (``foreign``), then met by sound as well."""
         out: dict[str, float] = {}
-        brands = self._brands and not person
         for token in form.tokens:
             if not (token.syllables or brands):
                 continue

@@ -348,40 +348,37 @@ def _glossary_run(
     return out
 
 
-def _brand(han: str) -> Token:
-    """A Chinese brand or name part: its pinyin as one word, and its syllables' initials as
-    another spelling (日新 is written Rixin, and RX)."""
+def _brand(han: str, named: bool = False, initials: bool = True) -> Token:
+    """A Chinese brand or name part: its pinyin as one word; as other spellings, its
+    syllables' initials (日新 is written Rixin, and RX; with ``initials``), its characters'
+    other readings, and with ``named`` the spellings the dictionary gives the characters as a
+    name (``foreign``: 马丁 is Martin)."""
     syllables = _syllables(han)
-    initials = "".join(s[0] for s in syllables if s)
     text = "".join(syllables)
-    others = tuple(s for s in _readings(han) if s != text)
-    return token(text, False, ((initials,) if len(syllables) > 1 else ()) + others, syllables)
+    alt = tuple(s for s in _readings(han) if s != text)
+    if initials and len(syllables) > 1:
+        alt = ("".join(s[0] for s in syllables if s), *alt)
+    if named:
+        alt = _unique(alt + _names_of(han))
+    return token(text, False, alt, syllables)
 
 
 def _named_brand(han: str) -> Token:
-    """``_brand``, with the spellings the dictionary gives the characters as a name
-    (``foreign``: 马丁 is Martin)."""
-    brand = _brand(han)
-    names = _names_of(han)
-    if not names:
-        return brand
-    return token(brand.text, False, _unique(brand.alt + names), brand.syllables)
+    """``_brand`` with the dictionary's spellings of the characters as a name."""
+    return _brand(han, named=True)
 
 
 def _foreign_tokens(text: str) -> list[Token]:
     """A foreign person's name written in Chinese, its parts parted by middle dots (迈克尔·
-    麦考尔, ``foreign``): each part one word, its pinyin, its other readings and the
-    dictionary's spellings of it as a name; a part written in other letters, as written."""
+    麦考尔, ``foreign``): each part one word, as ``_brand`` spells it with the dictionary's
+    names and without initials; a part written in other letters, as written."""
     tokens: list[Token] = []
     for part in foreign.parts(simplified(unicodedata.normalize("NFKC", text))):
         part = "".join(part.split())
-        if not _HAN.fullmatch(part):
+        if _HAN.fullmatch(part):
+            tokens.append(_brand(part, named=True, initials=False))
+        else:
             tokens.extend(token(w) for w in _latin(part).split())
-            continue
-        syllables = _syllables(part)
-        word = "".join(syllables)
-        others = tuple(s for s in _readings(part) if s != word)
-        tokens.append(token(word, False, _unique(others + _names_of(part)), syllables))
     return tokens
 
 
