@@ -144,7 +144,7 @@ def _screener(
         index = cache.load(db, versions) if use_cache else None
         if index is not None:
             return Screener(index, versions), True, lambda: None
-    with _building(len(versions)):
+    with _building(len(versions), use_cache):
         if use_cache and apart:
             # For many parties: built in a child process and loaded (``cache.build_apart``).
             index = cache.build_apart(db, versions, lambda: _built(db, versions))
@@ -156,14 +156,16 @@ def _screener(
 
 
 @contextmanager
-def _building(lists: int) -> Iterator[None]:
+def _building(lists: int, kept: bool) -> Iterator[None]:
     """A line on standard error, where it is a terminal, while the index is built (seconds
-    for large lists, before the first party is screened)."""
+    for large lists, before the first party is screened); ``kept``: it will be kept for the
+    next command."""
     console = Console(stderr=True)
     if not console.is_terminal:
         yield
         return
-    with console.status(f"building the index of {lists:,} list(s), once for these lists"):
+    once = ", once for these lists" if kept else " (COUNTERSIGHT_INDEX_CACHE=0: not kept)"
+    with console.status(f"building the index of {lists:,} list(s){once}"):
         yield
 
 

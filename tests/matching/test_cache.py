@@ -173,3 +173,22 @@ def test_on_a_terminal_the_build_and_the_screening_show(
         child.expect("screening")
         child.expect("index built in")
     assert cache.cache_path(db_path).exists() and out.exists()
+
+
+def test_on_a_terminal_an_index_not_kept_is_not_said_to_be(
+    cli: CLI,
+    db_path: Path,
+    fixtures: Path,
+    queries: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _import(cli, db_path, fixtures.parent.parent / "examples" / "lists")
+    monkeypatch.setenv("COUNTERSIGHT_INDEX_CACHE", "0")
+    out = tmp_path / "results.csv"
+    with on_terminal("screen", "--db", str(db_path), str(queries), "--out", str(out)) as child:
+        child.expect(
+            "building the index of 1 list\\(s\\) \\(COUNTERSIGHT_INDEX_CACHE=0: not kept\\)"
+        )
+        child.expect("index built in")
+    assert not cache.cache_path(db_path).exists()
