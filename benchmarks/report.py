@@ -216,11 +216,14 @@ def section_pairs(r: dict[str, Any]) -> list[str]:
         notes.append(f"In-process timing: {na(api)}.")
     notes.append(
         "Anchor times: one process, one loop over all pairs (each pair once, so every "
-        "name is fresh) after one warm-up pair, entities built beforehand (only "
-        "`compare` / `WRatio` is timed). *One-off load* is that first warm-up "
-        "comparison (module imports are not counted for any system): for nomenklatura, "
-        "rigour building its name-analysis data, paid once per process and not counted "
-        "in the time per pair; logic-v1 runs after logic-v2 in the same process and "
+        "name is fresh) after the same warm-up pairs for every system (`anchors.WARMUPS`: "
+        "22 pairs of made-up names, one or two per script a list may hold, a title, a "
+        "legal form; none in the pairs file), entities built beforehand (only "
+        "`compare` / `WRatio` is timed). *One-off load* is those warm-up comparisons "
+        "(module imports are not counted for any system): for nomenklatura, rigour "
+        "building its name-analysis data; for Countersight, the transliterators and "
+        "tables each script loads on first use; paid once per process and not counted "
+        "in the time per pair. logic-v1 runs after logic-v2 in the same process and "
         "finds it built."
     )
     if r.get("ratio_v2_cpu") is not None:

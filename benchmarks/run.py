@@ -287,7 +287,7 @@ def task_pairs(ctx: Ctx) -> dict[str, Any]:
         cs["warmup"] = api["warmup_seconds"]
         cs["timing"] = (
             f"in-process `{api['api']}`, {api['pairs']} pairs once each in one "
-            "loop, after one warm-up pair"
+            "loop, after the warm-up pairs"
         )
     elif "cli_seconds" in cs:
         cs["per_pair"] = cs["cli_seconds"] / n
