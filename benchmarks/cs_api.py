@@ -3,10 +3,10 @@
     python benchmarks/cs_api.py PAIRS.csv RESULT.json [--api module:function]
 
 Looks for a name-comparison function in the installed package (the candidates below, or the
-one given with --api), compares the warm-up pairs (anchors.WARMUPS), then times every pair of the file in one
-loop, and writes {"api": ..., "pairs": n, "seconds": s} to RESULT.json. Exits 3 when no such
-function exists. Reads only id, schema, name1, name2. Each pair is scored once: names are
-fresh, as for the anchors (a second pass would only measure Countersight's caches).
+one given with --api), compares the warm-up pairs (anchors.WARMUPS), then times every pair of
+the file in one loop, and writes {"api": ..., "pairs": n, "seconds": s} to RESULT.json. Exits
+3 when no such function exists. Reads only id, schema, name1, name2. Each pair is scored once:
+names are fresh, as for the anchors (a second pass would only measure Countersight's caches).
 """
 
 from __future__ import annotations
