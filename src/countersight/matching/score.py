@@ -32,7 +32,7 @@ from countersight.matching.normalize import (
 from countersight.matching.parts import name_parts
 from countersight.model import by_fields
 
-ALGORITHM: Final = "countersight-16"
+ALGORITHM: Final = "countersight-17"
 """Raised whenever the same lists and party may give another result: the configuration hash
 follows the constants only, not the code (2: the first release after the benchmark work; 3: a
 name that meets by one word needs both birth year and country to agree to be a match; 4: HK
@@ -50,7 +50,9 @@ scripts, and a key two forms of a query share counted once; 15: a foreign person
 written in Chinese with middle dots read a word per part, spelt as CC-CEDICT spells it as a
 name and met by sound, two sound-alikes that one of three consonants or more makes telling
 not capped as one is, and a th heard as an s; 16: among hits of equal similarity, the name
-written most like the party's first, then by id)."""
+written most like the party's first, then by id; 17: a brand or a foreign name's part also
+sounds like a Latin word that can be cut into the pieces its syllables write in the foreign
+names CC-CEDICT spells, ``heard``)."""
 THRESHOLD: Final = 0.8
 BIRTH_AGREES: Final = 0.05
 BIRTH_CONFLICT: Final = 0.3
