@@ -508,6 +508,18 @@ def test_one_listed_word_with_one_agreement_stays_below_the_threshold(
     assert any(f.name == "lone_name" for f in result.features)
 
 
+def test_the_same_name_and_country_is_explained_by_them_alone() -> None:
+    # The name's similarity (1.0) and the country (+0.02) pass 1.0; the similarity is capped
+    # at 1.0, and no "lone name" is given as the reason (there is none: it is no lone name).
+    from countersight.matching.score import Party, score_party
+
+    listed = Party("Shenzhen Biguang Trading Co., Ltd", "Company", countries=("cn",))
+    party = Party("Shenzhen Biguang Trading Co Ltd", "Company", countries=("cn",))
+    result = score_party(party, party.forms(), listed, listed.forms())
+    assert result.similarity == 1.0 and result.match
+    assert [f.name for f in result.features] == ["name", "country"]
+
+
 def test_one_listed_word_with_the_same_number_is_a_match() -> None:
     from countersight.matching.score import Party, score_party
 

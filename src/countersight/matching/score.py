@@ -306,7 +306,9 @@ def score_party(
         else:
             score -= COUNTRY_CONFLICT
             features.append(_feature("country", "different", -COUNTRY_CONFLICT))
-    if score > ceiling and not (birth_agrees and country_agrees):
+    if lone and score > ceiling and not (birth_agrees and country_agrees):
+        # (Without ``lone`` the ceiling is 1.0, which a name's agreements may pass: the
+        # similarity is capped at 1.0 below, and that is no lone name.)
         features.append(
             _feature("lone_name", f"{lone}: one agreement does not lift it", ceiling - score)
         )
