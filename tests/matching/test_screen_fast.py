@@ -130,6 +130,8 @@ ENTITIES = [
     # that such a name meets by sound alone.
     _person("j10", "list_j", ["迈克尔·麦考尔"]),
     _person("j11", "list_j", ["Scott Simon", "Scott Simons"]),
+    # One that leaves out the middle initial of its Latin spelling (``names``).
+    _person("j12", "list_j", ["乔安妮·德雷克", "Joanne M. Drake"]),
     # Latin names that names written in Arabic meet by their consonants (``abjad``).
     _person("k1", "list_k", ["Saddam Hussein al-Tikriti"], "1937", "iq"),
     _person("k2", "list_k", ["Mahmoud Hassan"]),
@@ -160,6 +162,8 @@ QUERIES = [
     party_from_row("PolPot", "Person"),
     party_from_row("Michael McCaul", "Person"),
     party_from_row("斯科特·西蒙", "Person"),
+    party_from_row("Joanne M. Drake", "Person"),
+    party_from_row("Drake M. Joanne", "Person"),
     party_from_row("Scott Simon Ltd", "Company"),
     party_from_row("Xi Jinping", "Person"),
     party_from_row("許志明", "Person", "1960"),

@@ -470,12 +470,16 @@ def compare(
     telling = False  # one of them met its counterpart by a long skeleton (``telling_sound``)
     weak_met = False
     worded = False  # some distinctive word met a word, not an initial
+    q_last, c_last = len(q_tokens) - 1, len(c_tokens) - 1
+    in_order = 0  # first words met, and last words met (``_middle_names_left_out``)
     for similarity, i, j in scored:
         if i in used_q or j in used_c:
             continue
         used_q.add(i)
         used_c.add(j)
         q_best[i] = c_best[j] = similarity
+        if (i == 0 and j == 0) or (i == q_last and j == c_last):
+            in_order += 1
         pairs.append(_pair(q_tokens[i].text, c_tokens[j].text, round4(similarity)))
         if q_tokens[i].weak:
             weak_met = weak_met or similarity >= 0.9
@@ -486,6 +490,11 @@ def compare(
                 sound_only = False
             elif sound_only and not telling:
                 telling = telling_sound(q_tokens[i], c_tokens[j])
+    if in_order == 2 and query.spoken != candidate.spoken and query.script != candidate.script:
+        if candidate.spoken:
+            q_tokens, q_best = _middle_names_left_out(q_tokens, q_best)
+        else:
+            c_tokens, c_best = _middle_names_left_out(c_tokens, c_best)
     weight = words.weight
     q_weights = _weights_of(q_tokens, weight)[0]
     c_weights = _weights_of(c_tokens, weight)[0]
@@ -522,6 +531,23 @@ def compare(
         # foreign name written in Chinese: 斯科特·西蒙, Scott Simon; not 亚当 and Tanay).
         score = min(score, WEAK_ONLY)
     return _name_score(score, q_cov, c_cov, tuple(pairs), joined, strong or resplit)
+
+
+def _middle_names_left_out(
+    tokens: tuple[Token, ...], best: list[float]
+) -> tuple[tuple[Token, ...], list[float]]:
+    """A name against a foreign person's name written in Chinese, which leaves out middle
+    initials (乔安妮·德雷克 for Joanne M. Drake): where its first and last words met the
+    other's first and last (``compare`` tells), the initials between them that met nothing
+    are left out. (Not middle names: two names that sound alike at both ends, a middle name
+    over, are too often two people: Charles Sabine Bodin and 查尔斯·伯顿, Charles Burton.)"""
+    last = len(tokens) - 1
+    if last < 2 or best[0] == 0.0 or best[last] == 0.0:
+        return tokens, best
+    kept = [i for i in range(len(tokens)) if best[i] > 0.0 or len(tokens[i].text) > 1]
+    if len(kept) == len(tokens):
+        return tokens, best
+    return tuple(tokens[i] for i in kept), [best[i] for i in kept]
 
 
 def round4(x: float) -> float:
@@ -752,6 +778,11 @@ def score_bound(
     # (The form's flag: a word left out is a patronymic, a person's, never a brand.)
     if across and (query.brands or candidate.brands):
         return 1.0  # Chinese brands, which Latin words spell apart: not bounded here
+    if across and (
+        (query.spoken and _middle_initial(c_tokens))
+        or (candidate.spoken and _middle_initial(q_tokens))
+    ):
+        return 1.0  # middle initials that ``compare`` may leave out: not bounded here either
     joined = 0.0
     if _may_resplit(query, candidate, len(q_tokens), len(c_tokens), q_size, c_size):
         joined = _joined_similarity(query, candidate, q_tokens, c_tokens)
@@ -830,6 +861,11 @@ def score_bound(
     if not strong and not (q_all and c_all):
         bound = min(bound, WEAK_ONLY)
     return bound
+
+
+def _middle_initial(tokens: tuple[Token, ...]) -> bool:
+    """Whether a name has an initial between its first and last words."""
+    return any(len(t.text) == 1 for t in tokens[1:-1])
 
 
 def total_weight(form: NameForm, weight: dict[str, float]) -> float:

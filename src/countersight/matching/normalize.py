@@ -151,6 +151,9 @@ class NameForm:
     across_only: bool = False
     """A form for names in other scripts only (``given_name_joined``): two names in one script
     are compared by their own forms."""
+    spoken: bool = False
+    """A foreign person's name written in Chinese by sound, its parts parted by middle dots
+    (``foreign``): written so, a name leaves out middle names and initials (``names``)."""
 
     def __init__(
         self,
@@ -163,6 +166,7 @@ class NameForm:
         syllabic: bool = False,
         brands: bool = False,
         across_only: bool = False,
+        spoken: bool = False,
     ) -> None:
         # As ``Token``'s (never change a form: they are shared too).
         self.original = original
@@ -174,6 +178,7 @@ class NameForm:
         self.syllabic = syllabic
         self.brands = brands
         self.across_only = across_only
+        self.spoken = spoken
 
     def __reduce__(self) -> tuple[type[Any], tuple[Any, ...]]:
         return by_fields(self)  # as ``Token``
@@ -570,7 +575,16 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
     )
     brands = not spoken and any(t.syllables for t in tokens)
     return NameForm(
-        name, tuple(tokens), tuple(org_types), script, size, patronymics, syllabic, brands
+        name,
+        tuple(tokens),
+        tuple(org_types),
+        script,
+        size,
+        patronymics,
+        syllabic,
+        brands,
+        False,
+        spoken,
     )
 
 

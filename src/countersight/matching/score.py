@@ -52,7 +52,8 @@ name and met by sound, two sound-alikes that one of three consonants or more mak
 not capped as one is, and a th heard as an s; 16: among hits of equal similarity, the name
 written most like the party's first, then by id; 17: a brand or a foreign name's part also
 sounds like a Latin word that can be cut into the pieces its syllables write in the foreign
-names CC-CEDICT spells, ``heard``)."""
+names CC-CEDICT spells, ``heard``, and a Latin name's middle initials count for nothing
+against a foreign name written in Chinese, which leaves them out)."""
 THRESHOLD: Final = 0.8
 BIRTH_AGREES: Final = 0.05
 BIRTH_CONFLICT: Final = 0.3
