@@ -84,6 +84,8 @@ CASES = [
     ("a typo in a surname", "Person", "Olaf Schloz", "Olaf Scholz", True),
     ("a transposition", "Person", "Donlad Trump", "Donald Trump", True),
     ("digits for letters", "Person", "Ig0r Sech1n", "Igor Sechin", True),
+    ("a digit that is no letter", "Company", "3D Systems Corp", "Ed Systems Corp", False),
+    ("a digit that is no letter, as written", "Company", "3D Systems Corp", "3D Systems", True),
     (
         "a middle name the query lacks",
         "Person",

@@ -41,3 +41,18 @@ def test_other_names_keep_the_long_way() -> None:
     assert _latin("L'Oréal S.A.") == "loreal s a"
     assert _latin("Shenzhen Co., Ltd. (HK)") == "shenzhen co ltd hk"
     assert _latin("T3l3com_1 Ltd") == _latin_general("T3l3com_1 Ltd")
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("Ig0r Sech1n", "igor sechin"),  # digits that stand for letters
+        ("1vanov R0sneft", "ivanov rosneft"),
+        ("3M Company", "3m company"),  # names of digits and letters, as written
+        ("3D Systems", "3d systems"),
+        ("5G A1 X5", "5g a1 x5"),
+        ("21Vianet MiG29 Covid19", "21vianet mig29 covid19"),  # digits together, or a 2
+    ],
+)
+def test_digits_are_letters_only_where_they_stand_for_letters(name: str, words: str) -> None:
+    assert _latin(name) == _latin_general(name) == words

@@ -196,6 +196,7 @@ _SPLIT: Final = re.compile(r"[^\w]+|_")
 _HAN: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _APOSTROPHES: Final = re.compile("['`\u2018\u2019\u02bc]")
 _LEET: Final = str.maketrans("0134579", "oieastg")
+_LEET_DIGITS: Final = frozenset("0134579")
 _MIXED: Final = re.compile(r"(?=\w*[a-z])(?=\w*\d)\w+")
 _DIGIT: Final = re.compile(r"\d")
 _BRACKETED: Final = re.compile(r"\(([^()]*)\)")
@@ -216,7 +217,8 @@ letter or a digit a space."""
 
 def _latin(text: str) -> str:
     """Any script to lower-case ASCII words separated by single spaces. Apostrophes join
-    (Qa'ida -> qaida); digits inside words read as the letters they imitate (Ig0r -> igor)."""
+    (Qa'ida -> qaida); digits inside words read as the letters they imitate (Ig0r -> igor),
+    where they do (``_digits_for_letters``: 3M stays 3m)."""
     if text.isascii() and "_" not in text:
         # What ``_latin_general`` comes to in ASCII (most names): letters and spaces only, or
         # apostrophes dropped and whatever is not a letter or a digit a space.
@@ -266,7 +268,27 @@ def _without_prefixes(name: str) -> str:
 
 def _unleet(match: re.Match[str]) -> str:
     word = match.group(0)
-    return word if word in _numbers().written else word.translate(_LEET)
+    if word in _numbers().written or not _digits_for_letters(word):
+        return word
+    return word.translate(_LEET)
+
+
+def _digits_for_letters(word: str) -> bool:
+    """Whether the digits of a word of letters and digits stand for letters (Ig0r, Sech1n,
+    1vanov): it has three letters or more, each digit is one that looks like a letter, and no
+    two stand together. Not a name made of both (3M, 3D Systems, 5G, A1, X5, 21Vianet, MiG29,
+    Covid19): read as letters, 3D would be the name "Ed"."""
+    letters = 0
+    after_digit = False
+    for ch in word:
+        if ch.isdigit():
+            if after_digit or ch not in _LEET_DIGITS:
+                return False
+            after_digit = True
+        else:
+            letters += 1
+            after_digit = False
+    return letters >= 3
 
 
 _ICU_SCRIPTS: Final = frozenset({"Arabic", "Hebrew"})

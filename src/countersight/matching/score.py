@@ -53,7 +53,8 @@ not capped as one is, and a th heard as an s; 16: among hits of equal similarity
 written most like the party's first, then by id; 17: a brand or a foreign name's part also
 sounds like a Latin word that can be cut into the pieces its syllables write in the foreign
 names CC-CEDICT spells, ``heard``, and a Latin name's middle initials count for nothing
-against a foreign name written in Chinese, which leaves them out)."""
+against a foreign name written in Chinese, which leaves them out; digits in a word read as
+letters only where they stand for letters: 3D stays 3d, not "ed")."""
 THRESHOLD: Final = 0.8
 BIRTH_AGREES: Final = 0.05
 BIRTH_CONFLICT: Final = 0.3
