@@ -196,6 +196,26 @@ def test_screening_finds_the_name_written_in_the_other_script(listed: str, scree
     assert hits[0].listed.entity_id == "e0"
 
 
+@pytest.mark.parametrize(
+    "screened",
+    [
+        "Scott Simon",  # neither part a name CC-CEDICT spells: found by how they are heard
+        "Marcus Kolga",
+    ],
+)
+def test_a_latin_name_finds_a_foreign_name_listed_only_in_chinese(screened: str) -> None:
+    screener = _screener("斯科特·西蒙", "马库斯·科尔加", "Kevin Jones", "李明")
+    assert {"h" + w for w in ("simon", "scot", "marcus")} <= set(screener.index.postings)
+    hits = screener.screen(party_from_row(screened, "Person"), 1)
+    assert hits and hits[0].result.match
+    assert hits[0].listed.party.name == {"Scott Simon": "斯科特·西蒙"}.get(
+        screened, "马库斯·科尔加"
+    )
+    # Only a person's words look them up, and only what they are heard as.
+    assert screener.screen(party_from_row("Simon Trading Ltd", "Company"), 1) == []
+    assert screener.screen(party_from_row("Simone Scotti", "Person"), 1) == []
+
+
 def test_peoples_parts_have_sound_keys_apart_from_the_brands() -> None:
     person, company = (
         _entity(0, "Person", "斯科特·西蒙"),
@@ -209,6 +229,26 @@ def test_peoples_parts_have_sound_keys_apart_from_the_brands() -> None:
     companies = screener.screen(party_from_row("Most Development Ltd", "Company"), 5)
     assert [h.listed.entity_id for h in companies] == ["e1"]
     assert screener.screen(party_from_row("Scott Simon Ltd", "Company"), 5) == []
+
+
+def test_the_real_lists_people_are_found_by_their_english_names_in_chinese_only(
+    shared_lists: Path,
+) -> None:
+    """Screening the English names against the list's names in Chinese alone (no English to
+    meet): the names must be found, not only met when compared."""
+    pairs = _real_pairs(shared_lists)
+    screener = _screener(*(zh for _, zh in pairs))
+    found = wrong = 0
+    for number, (en, _) in enumerate(pairs):
+        hits = screener.screen(party_from_row(en, "Person"), 1)
+        if hits and hits[0].result.match:
+            if hits[0].listed.entity_id == f"e{number}":
+                found += 1
+            elif hits[0].listed.party.name != pairs[number][1]:
+                wrong += 1
+    # Measured at 31 of 73 (25 before the ``heard`` keys), none wrong; a floor, as above.
+    assert found >= 29
+    assert wrong == 0
 
 
 def _real_pairs(shared_lists: Path) -> list[tuple[str, str]]:
@@ -231,9 +271,10 @@ def test_the_real_lists_people_meet_their_own_names_and_no_one_elses(shared_list
     pairs = _real_pairs(shared_lists)
     assert len(pairs) > 60
     found = sum(compare_names(zh, en, schema="Person").match for en, zh in pairs)
-    # Measured at 26 of 73 (the rest need the spelling rules of a transliteration dictionary:
-    # docs/matching.md); the floor only guards against losing them.
-    assert found / len(pairs) >= 0.33
+    # Measured at 33 of 73 (26 before ``heard``; the rest are mostly names the sound model
+    # does not hear, or nicknames: docs/matching.md); the floor only guards against losing
+    # them.
+    assert found / len(pairs) >= 0.43
     wrong = [
         (en, zh)
         for i, (en, _) in enumerate(pairs)

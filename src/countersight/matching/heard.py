@@ -127,6 +127,27 @@ def learn(examples: Iterable[tuple[Sequence[str], str]], rounds: int = ROUNDS) -
     return model
 
 
+def spellings(model: Model, syllables: Sequence[str], most: int) -> list[str]:
+    """The ``most`` likeliest words (``squashed``) these syllables write, by the model, of
+    those it hears as them (a mean logarithm of ``MEAN_LOG`` or more), likeliest first: what a
+    screening index looks a Latin word up by, to find the foreign names in Chinese it may
+    sound like (the words ``phonetic.heard_alike`` hears are more, but these are most of the
+    ones names are spelt with)."""
+    beam: list[tuple[float, str]] = [(0.0, "")]
+    for syllable in syllables:
+        pieces = model.get(syllable)
+        if not pieces:
+            return []
+        grown = {
+            (score + logarithm, word + piece)
+            for score, word in beam
+            for piece, logarithm in pieces.items()
+        }
+        beam = sorted(grown, key=lambda x: (-x[0], x[1]))[:most]
+    least = MEAN_LOG * len(syllables)
+    return list(dict.fromkeys(squashed(word) for score, word in beam if score >= least))
+
+
 def align(
     syllables: Sequence[str], word: str, score: Callable[[str, str], float]
 ) -> list[str] | None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, ClassVar, Final
 
-from countersight.matching import abjad, tally
+from countersight.matching import abjad, foreign, heard, tally
 from countersight.matching.glossary import LATIN_WEAK_WORDS
 from countersight.matching.normalize import NameForm, Token
 from countersight.matching.phonetic import (
@@ -46,6 +46,9 @@ AFFIX_WEIGHT: Final = 0.4
 SOUND_WEIGHT: Final = 0.5
 LOOSE_SOUND_WEIGHT: Final = 0.3
 ABJAD_WEIGHT: Final = 0.5
+HEARD_SPELLINGS: Final = 100
+"""How many of the likeliest Latin spellings of a part of a foreign name written in Chinese
+(``heard.spellings``) the index keeps as that name's keys (``h``)."""
 COMMON_SPELLINGS: Final = 500
 """The Latin spellings of a word written in an abjad (Mohammed, Muhammad, Mohamed) are looked
 up as one key; a key of more names than this is left for the query's rarer words: what it
@@ -130,6 +133,30 @@ def keys(form: NameForm, person: bool = False) -> list[tuple[str, float]]:
     if len(form.tokens) > 1 and len(joined) >= 6:
         out.append(("j" + joined, 1.0))
     return out
+
+
+def heard_keys(form: NameForm) -> list[str]:
+    """The keys by which a person's Latin words find a foreign name written in Chinese: the
+    ``HEARD_SPELLINGS`` likeliest spellings of each of its parts (``heard.spellings``;
+    ``Index.candidates`` looks up a word's, ``heard.squashed``). A part whose spellings are
+    none of its words' is still met by sound once another part finds the name."""
+    out: dict[str, None] = {}
+    for token in form.tokens:
+        if len(token.syllables) >= 2:
+            for word in heard.spellings(foreign.HEARD, token.syllables, HEARD_SPELLINGS):
+                if len(word) >= MIN_LATIN_LETTERS:
+                    out["h" + word] = None
+    return list(out)
+
+
+def _doubled(word: str) -> bool:
+    """Whether a letter of ``word`` is repeated next to itself (then ``heard.squashed``, which
+    runs as Python, is asked for the word heard so; most words are not). A loop, not ``any``
+    over a generator, which compiled costs an object per word."""
+    for i in range(1, len(word)):  # noqa: SIM110
+        if word[i] == word[i - 1]:
+            return True
+    return False
 
 
 @contextmanager
@@ -260,6 +287,9 @@ class Index:
                 self.name_owner.append(number)
                 for key in {k for k, _ in keys(form, person)}:
                     postings[key].append(name_number)
+                if form.spoken:
+                    for key in heard_keys(form):
+                        postings[key].append(name_number)
                 if person:
                     latin.update(
                         (t.text, None)
@@ -292,6 +322,9 @@ class Index:
         self._sounds: dict[str, list[str]] | None = None
         self._brands = any(key[0] == "k" for key in self.postings)
         """Whether the list has Chinese brands, which Latin words may sound like."""
+        self._heard = any(key[0] == "h" for key in self.postings)
+        """Whether the list has foreign names written in Chinese, which a person's Latin words
+        look up by the spellings their parts are likeliest heard as (``heard_keys``)."""
 
     STATE: ClassVar[tuple[str, ...]] = (
         "listed",
@@ -305,6 +338,7 @@ class Index:
         "_rarity",
         "_sounds",
         "_brands",
+        "_heard",
     )
     """What an index is made of: what the cache keeps (``state``, ``from_state``)."""
 
@@ -362,6 +396,11 @@ class Index:
             lookups = keys(form, person)
             if brands or any(t.syllables for t in form.tokens):
                 lookups.extend(self._sound_lookups(form, brands))
+            if person and self._heard:
+                for t in form.tokens:
+                    if not t.syllables and len(t.text) >= MIN_LATIN_LETTERS:
+                        text = heard.squashed(t.text) if _doubled(t.text) else t.text
+                        lookups.append(("h" + text, LOOSE_SOUND_WEIGHT))
             these: set[str] = set()
             these_groups: set[int] = set()
             for key, base in lookups:
