@@ -28,6 +28,7 @@ folded as a name is (``fold``)."""
 
 from __future__ import annotations
 
+import heapq
 import math
 import unicodedata
 from collections import Counter
@@ -143,7 +144,9 @@ def spellings(model: Model, syllables: Sequence[str], most: int) -> list[str]:
             for score, word in beam
             for piece, logarithm in pieces.items()
         }
-        beam = sorted(grown, key=lambda x: (-x[0], x[1]))[:most]
+        # The likeliest first, and of equal ones the first in the alphabet (the same beam on
+        # every run).
+        beam = heapq.nsmallest(most, grown, key=lambda x: (-x[0], x[1]))
     least = MEAN_LOG * len(syllables)
     return list(dict.fromkeys(squashed(word) for score, word in beam if score >= least))
 

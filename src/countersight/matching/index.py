@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any, ClassVar, Final
 
@@ -143,10 +144,16 @@ def heard_keys(form: NameForm) -> list[str]:
     out: dict[str, None] = {}
     for token in form.tokens:
         if len(token.syllables) >= 2:
-            for word in heard.spellings(foreign.HEARD, token.syllables, HEARD_SPELLINGS):
-                if len(word) >= MIN_LATIN_LETTERS:
-                    out["h" + word] = None
+            for key in _heard_keys_of(token.syllables):
+                out[key] = None
     return list(out)
+
+
+@lru_cache(maxsize=4096)
+def _heard_keys_of(syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """``heard_keys`` of one part (parts repeat: 约翰, John, in many names)."""
+    spellings = heard.spellings(foreign.HEARD, syllables, HEARD_SPELLINGS)
+    return tuple("h" + word for word in spellings if len(word) >= MIN_LATIN_LETTERS)
 
 
 def _doubled(word: str) -> bool:
