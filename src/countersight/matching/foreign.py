@@ -29,7 +29,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Final
 
@@ -125,16 +125,19 @@ def _kept(
     valid: Callable[[object], bool],
 ) -> object:
     """What ``build`` makes of the dictionary's text, kept as JSON in ``folder`` (see
-    ``load``) in a file named by ``prefix``, the dictionary's file and the code that makes
-    it; None where the package is missing."""
+    ``load``) in a file named by ``prefix``, the dictionary's file, the code that makes it
+    and pypinyin's version; None where the package is missing."""
     package, path = _DICTIONARY
     try:
         source = resources.files(package).joinpath(path)
         stat = os.stat(str(source))
     except (ModuleNotFoundError, FileNotFoundError, OSError):
         return None
+    # The code that makes it, and pypinyin's version: the syllables ``heard`` learns from.
     code = hashlib.sha256(
-        Path(__file__).read_bytes() + Path(heard.__file__).read_bytes()
+        Path(__file__).read_bytes()
+        + Path(heard.__file__).read_bytes()
+        + metadata.version("pypinyin").encode()
     ).hexdigest()[:16]
     kept = (folder or _cache_folder()) / f"{prefix}-{stat.st_size}-{stat.st_mtime_ns}-{code}.json"
     try:

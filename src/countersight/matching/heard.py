@@ -106,7 +106,8 @@ def squashed(word: str) -> str:
 
 def learn(examples: Iterable[tuple[Sequence[str], str]], rounds: int = ROUNDS) -> Model:
     """The model from pairs of a name's pinyin syllables and its Latin spelling (``fold``ed).
-    The same pairs give the same model (they are read in the order given)."""
+    The same pairs give the same model, in any order (each cut is the likeliest, the first
+    of equals from the left)."""
     pairs = [(tuple(s), squashed(w)) for s, w in examples if s and len(w) >= len(s)]
     counts: Counter[tuple[str, str]] = Counter()
     totals: Counter[str] = Counter()
