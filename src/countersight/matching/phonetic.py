@@ -17,7 +17,10 @@ unheard, a final x as s, ch as k). A brand and a word may also sound alike *loos
 similarity: once the word's final stop is dropped, or the brand's nasal finals, or one of its
 syllables that render a consonant alone (``loose_latin_skeletons``,
 ``loose_syllable_skeletons``); then the vowel after the first consonant must be there on both
-sides and agree.
+sides and agree. Where these rules refuse a pair, it may still sound alike at that lower
+similarity when the word can be cut into pieces that the brand's syllables write, as learnt
+from the foreign names CC-CEDICT spells (``heard_alike``, ``heard``): 萨顿 sa-dun is Sutton,
+though its vowel is another.
 
 The same skeleton is weak evidence on its own (many words share "ls" or "kt"): it only counts
 between a Chinese brand of two syllables or more and a Latin word of three letters or more
