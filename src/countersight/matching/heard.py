@@ -35,18 +35,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
-MAX_PIECE: Final = 6
-"""The most letters one syllable writes (schw, for 施瓦 shi-wa: Schwarz)."""
-MEAN_LOG: Final = -2.5
-"""The mean, over a name's syllables, of the logarithms of how often each writes its piece, at
-or above which a word sounds like the name (``phonetic.heard_alike``)."""
+from countersight.matching.phonetic import MAX_PIECE, MEAN_LOG, Model, initial_class, squashed
+
 ROUNDS: Final = 5
 LEAST_SEEN: Final = 2
 """A piece a syllable writes counts once it was seen for that syllable this many times."""
-
-Model = dict[str, dict[str, float]]
-"""For each pinyin syllable, the pieces of Latin spelling it writes and the logarithm of how
-often it writes each."""
 
 # The first letters a piece may begin with for each class of a syllable's initial (in the
 # first round only: then the counts decide).
@@ -63,45 +56,12 @@ _OPENINGS: Final = {
     "h": "hkg",
     "": "aeiouyhjw",
 }
-_INITIALS: Final = (
-    ("zh", "s"),
-    ("ch", "s"),
-    ("sh", "s"),
-    ("b", "p"),
-    ("p", "p"),
-    ("d", "t"),
-    ("t", "t"),
-    ("g", "k"),
-    ("k", "k"),
-    ("j", "s"),
-    ("q", "s"),
-    ("x", "s"),
-    ("z", "s"),
-    ("c", "s"),
-    ("s", "s"),
-    ("l", "l"),
-    ("r", "l"),
-    ("w", "w"),
-    ("m", "m"),
-    ("n", "n"),
-    ("f", "f"),
-    ("h", "h"),
-)
 
 
 def fold(text: str) -> str:
     """A spelling as lower-case ASCII letters only: Müller -> muller, David-Néel -> davidneel."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if "a" <= ch <= "z")
-
-
-def squashed(word: str) -> str:
-    """A repeated letter once: sutton -> suton."""
-    out: list[str] = []
-    for ch in word:
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return "".join(out)
 
 
 def learn(examples: Iterable[tuple[Sequence[str], str]], rounds: int = ROUNDS) -> Model:
@@ -182,17 +142,10 @@ def align(
     return pieces[::-1]
 
 
-def _initial_class(syllable: str) -> str:
-    for initial, kind in _INITIALS:
-        if syllable.startswith(initial):
-            return kind
-    return ""  # a, e, o, yi, wu...: y and w are glides here, not consonants
-
-
 def _first_guess(syllable: str, piece: str) -> float:
     """Before anything is counted: a piece that begins as its syllable may, of two or three
     letters rather than one or six."""
-    kind = "" if syllable[:1] in "yw" and syllable[:2] != "wa" else _initial_class(syllable)
+    kind = "" if syllable[:1] in "yw" and syllable[:2] != "wa" else initial_class(syllable)
     begins = piece[0] in _OPENINGS[kind]
     return (2.0 if begins else -1.0) - 0.3 * abs(len(piece) - 2.5)
 

@@ -29,6 +29,7 @@ from countersight.matching.phonetic import (
     latin_skeletons,
     loose_latin_skeletons,
     sound_keys,
+    squashed,
 )
 from countersight.matching.score import Party
 from countersight.model import Entity, by_fields
@@ -139,7 +140,7 @@ def keys(form: NameForm, person: bool = False) -> list[tuple[str, float]]:
 def heard_keys(form: NameForm) -> list[str]:
     """The keys by which a person's Latin words find a foreign name written in Chinese: the
     ``HEARD_SPELLINGS`` likeliest spellings of each of its parts (``heard.spellings``;
-    ``Index.candidates`` looks up a word's, ``heard.squashed``). A part whose spellings are
+    ``Index.candidates`` looks up a word's, ``phonetic.squashed``). A part whose spellings are
     none of its words' is still met by sound once another part finds the name."""
     out: dict[str, None] = {}
     for token in form.tokens:
@@ -154,16 +155,6 @@ def _heard_keys_of(syllables: tuple[str, ...]) -> tuple[str, ...]:
     """``heard_keys`` of one part (parts repeat: 约翰, John, in many names)."""
     spellings = heard.spellings(foreign.HEARD, syllables, HEARD_SPELLINGS)
     return tuple("h" + word for word in spellings if len(word) >= MIN_LATIN_LETTERS)
-
-
-def _doubled(word: str) -> bool:
-    """Whether a letter of ``word`` is repeated next to itself (then ``heard.squashed``, which
-    runs as Python, is asked for the word heard so; most words are not). A loop, not ``any``
-    over a generator, which compiled costs an object per word."""
-    for i in range(1, len(word)):  # noqa: SIM110
-        if word[i] == word[i - 1]:
-            return True
-    return False
 
 
 @contextmanager
@@ -406,8 +397,7 @@ class Index:
             if person and self._heard:
                 for t in form.tokens:
                     if not t.syllables and len(t.text) >= MIN_LATIN_LETTERS:
-                        text = heard.squashed(t.text) if _doubled(t.text) else t.text
-                        lookups.append(("h" + text, LOOSE_SOUND_WEIGHT))
+                        lookups.append(("h" + squashed(t.text), LOOSE_SOUND_WEIGHT))
             these: set[str] = set()
             these_groups: set[int] = set()
             for key, base in lookups:

@@ -605,8 +605,7 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
         patronymics,
         syllabic,
         brands,
-        False,
-        spoken,
+        spoken=spoken,
     )
 
 

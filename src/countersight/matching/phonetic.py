@@ -35,9 +35,6 @@ from typing import Final, Protocol
 
 from rapidfuzz.distance import Levenshtein
 
-from countersight.matching import foreign
-from countersight.matching.heard import MAX_PIECE, MEAN_LOG, Model, squashed
-
 SOUND_SIMILARITY: Final = 0.9
 """The similarity of a Chinese brand and a Latin word with the same consonant skeleton."""
 LOOSE_SOUND_SIMILARITY: Final = 0.85
@@ -46,6 +43,16 @@ consonant that closes a syllable dropped, nasal finals or a consonant's syllable
 MIN_SKELETON: Final = 2
 """Skeletons shorter than this (one consonant) say nothing."""
 MIN_LATIN_LETTERS: Final = 3
+MAX_PIECE: Final = 6
+"""The most letters one syllable writes in a foreign name (schw, for 施瓦 shi-wa: Schwarz:
+``heard``)."""
+MEAN_LOG: Final = -2.5
+"""The mean, over a name's syllables, of the logarithms of how often each writes its piece, at
+or above which a word is ``heard_alike`` to the name."""
+
+Model = dict[str, dict[str, float]]
+"""How foreign names written in Chinese write sounds (``heard``): for each pinyin syllable,
+the pieces of Latin spelling it writes and the logarithm of how often it writes each."""
 
 
 class Sounded(Protocol):
@@ -228,12 +235,18 @@ def syllable_skeleton(syllables: tuple[str, ...], finals: bool = True) -> str:
         if syllable == "er":
             classes.append("l")
             continue
-        pieces = _pinyin_pieces(syllable)
-        initial = pieces[0] if pieces else ""
-        classes.append(_pinyin(initial) if initial not in "aeiouvy" else "")
-        if finals and syllable.endswith(("n", "ng")) and len(pieces) > 1:
+        classes.append(initial_class(syllable))
+        if finals and syllable.endswith(("n", "ng")) and len(_pinyin_pieces(syllable)) > 1:
             classes.append("n")
     return _collapse(classes)
+
+
+def initial_class(syllable: str) -> str:
+    """The class of a pinyin syllable's initial (``_PINYIN_CLASSES``; zh, ch, sh hiss as s);
+    "" where it begins with a vowel or a y."""
+    pieces = _pinyin_pieces(syllable)
+    initial = pieces[0] if pieces else ""
+    return _pinyin(initial) if initial not in "aeiouvy" else ""
 
 
 @lru_cache(maxsize=65536)
@@ -302,6 +315,8 @@ def heard_alike(syllables: tuple[str, ...], word: str) -> bool:
     """Whether ``word`` can be cut into pieces that ``syllables`` write, one a syllable, as
     the dictionary's foreign names do (``heard``), likely enough: ``heard_in`` the model
     learnt from them."""
+    from countersight.matching import foreign  # which learns the model, from ``heard``
+
     return heard_in(foreign.HEARD, syllables, word)
 
 
@@ -332,6 +347,20 @@ def heard_in(pieces_of: Model, syllables: tuple[str, ...], word: str) -> bool:
     return best[size] >= MEAN_LOG * len(syllables)
 
 
+def squashed(word: str) -> str:
+    """A repeated letter once: sutton -> suton (as ``heard`` reads spellings)."""
+    for i in range(1, len(word)):
+        if word[i] == word[i - 1]:
+            break
+    else:
+        return word  # most words: nothing to squash (screening asks it of every Latin word)
+    out: list[str] = []
+    for ch in word:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
 @lru_cache(maxsize=65536)
 def brand_skeletons(syllables: tuple[str, ...]) -> frozenset[str]:
     """Every skeleton by which a brand with these syllables may sound like a word, strictly
@@ -350,6 +379,8 @@ def _heard_ends(syllables: tuple[str, ...]) -> list[str]:
     """The first and last letters a word may have to be ``heard_alike`` to these syllables
     (those of the pieces their first syllable writes, and their last), as keys that no
     skeleton is: "~" and the two letters."""
+    from countersight.matching import foreign  # as ``heard_alike``
+
     if not syllables:
         return []
     first = foreign.HEARD.get(syllables[0])
