@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 # (tools/compile.py), again whenever their sources change; the .py files stay the source of truth
 # (README, "Compiled matching core"). COUNTERSIGHT_PURE=1 leaves it uncompiled. CORE_SOURCES and
 # NATIVE_SOURCES: countersight.matching.CORE and NATIVE (a test checks that they agree).
-CORE_SOURCES := $(patsubst %,src/countersight/matching/%.py,scripts abjad normalize phonetic names parts calibration score tally index screen)
+CORE_SOURCES := $(patsubst %,src/countersight/matching/%.py,scripts abjad meanings normalize phonetic names parts calibration score tally index screen)
 NATIVE_SOURCES := $(patsubst %,src/countersight/matching/%.pyx,_tally _letters)
 COMPILED := src/countersight/matching/compiled-from.txt
 

@@ -14,6 +14,7 @@ import pexpect
 import pytest
 
 from countersight.cli import run
+from countersight.model import Entity, Name
 from countersight.store import Store, open_store
 
 if TYPE_CHECKING:
@@ -87,6 +88,17 @@ def screener_of_real_list(folder: Path, relative: str) -> Screener:
     with open_store(folder / "lists.db") as store:
         import_paths(store, [path])
         return Screener.from_store(store)
+
+
+def entity_named(number: int, schema: str, name: str) -> Entity:
+    """An entity of ``schema`` with one name, ``e{number}`` its id and its list's reference."""
+    return Entity(
+        id=f"e{number}",
+        schema=schema,  # type: ignore[arg-type]
+        dataset="test",
+        source_ref=f"e{number}",
+        names=(Name(name),),
+    )
 
 
 def assert_found(screener: Screener, name: str, reference: str, schema: str = "Person") -> None:

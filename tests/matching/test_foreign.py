@@ -15,7 +15,7 @@ from countersight.matching.index import Index
 from countersight.matching.normalize import prepare
 from countersight.matching.score import compare_names
 from countersight.matching.screen import Screener, party_from_row
-from countersight.model import Entity, Name
+from tests.conftest import entity_named
 
 # Lines in CC-CEDICT's format (traditional, simplified, pinyin, senses), written for these tests.
 LINES = [
@@ -167,18 +167,8 @@ def test_named_cases(written: str, latin: str, schema: str, expected: bool) -> N
     assert compare_names(latin, written, schema=schema).match is expected
 
 
-def _entity(number: int, schema: str, name: str) -> Entity:
-    return Entity(
-        id=f"e{number}",
-        schema=schema,  # type: ignore[arg-type]
-        dataset="test",
-        source_ref=f"e{number}",
-        names=(Name(name),),
-    )
-
-
 def _screener(*names: str) -> Screener:
-    return Screener(Index([_entity(n, "Person", name) for n, name in enumerate(names)]), [])
+    return Screener(Index([entity_named(n, "Person", name) for n, name in enumerate(names)]), [])
 
 
 @pytest.mark.parametrize(
@@ -218,8 +208,8 @@ def test_a_latin_name_finds_a_foreign_name_listed_only_in_chinese(screened: str)
 
 def test_peoples_parts_have_sound_keys_apart_from_the_brands() -> None:
     person, company = (
-        _entity(0, "Person", "斯科特·西蒙"),
-        _entity(1, "Company", "莫斯特发展有限公司"),
+        entity_named(0, "Person", "斯科特·西蒙"),
+        entity_named(1, "Company", "莫斯特发展有限公司"),
     )
     index = Index([person, company])
     sound_keys = {key[0] for key in index.postings if key[0] in "fk"}

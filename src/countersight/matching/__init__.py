@@ -28,6 +28,7 @@ from countersight.settings import PREFIX, switch
 CORE = (
     "scripts",
     "abjad",
+    "meanings",
     "normalize",
     "phonetic",
     "names",

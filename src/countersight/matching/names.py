@@ -12,7 +12,7 @@ from typing import Final, NamedTuple
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from countersight.matching import abjad, letters
+from countersight.matching import abjad, letters, meanings
 from countersight.matching.normalize import NameForm, Token, fold, token
 from countersight.matching.phonetic import (
     brand_skeletons,
@@ -466,6 +466,7 @@ def compare(
     used_q: set[int] = set()
     used_c: set[int] = set()
     sound_only = True  # every distinctive word that met its counterpart met it by sound alone
+    initials_only = True  # every one met a Chinese brand by its initials ("HM", 红猫 hongmao)
     met = 0  # distinctive words that met their counterparts
     telling = False  # one of them met its counterpart by a long skeleton (``telling_sound``)
     weak_met = False
@@ -486,6 +487,8 @@ def compare(
         else:
             worded = worded or (len(q_tokens[i].text) > 1 and len(c_tokens[j].text) > 1)
             met += 1
+            if initials_only and not _by_initials(q_tokens[i], c_tokens[j]):
+                initials_only = False
             if sound_only and (similarity == 1.0 or not _by_sound(q_tokens[i], c_tokens[j])):
                 sound_only = False
             elif sound_only and not telling:
@@ -530,7 +533,22 @@ def compare(
         # Two words that do, one of them by three consonants or more, seldom do by chance (a
         # foreign name written in Chinese: 斯科特·西蒙, Scott Simon; not 亚当 and Tanay).
         score = min(score, WEAK_ONLY)
+    if met and initials_only and not weak_met and not resplit:
+        # A brand's initials, and nothing else in common: two letters are no name ("RX
+        # Electronics" is 日新电子, "HM" is not 红猫控股).
+        score = min(score, WEAK_ONLY)
     return _name_score(score, q_cov, c_cov, tuple(pairs), joined, strong or resplit)
+
+
+def _by_initials(a: Token, b: Token) -> bool:
+    """Whether one word is the initials of the other, a Chinese brand of two characters or
+    more (``normalize._brand`` gives them as its first other spelling)."""
+    brand, other = (a, b) if a.syllables else (b, a)
+    return (
+        len(brand.syllables) > 1
+        and len(other.text) == len(brand.syllables)
+        and other.text == "".join(s[:1] for s in brand.syllables)
+    )
 
 
 def _middle_names_left_out(
@@ -624,33 +642,68 @@ def _brands_spelt_apart(
     tokens: tuple[Token, ...], other: tuple[Token, ...]
 ) -> tuple[tuple[Token, ...], list[tuple[int, int]]]:
     """Latin words that together spell a Chinese brand of the other name, its pinyin written
-    syllable by syllable ("Mei Xin" for 美欣 Meixin), as one word; and which word of ``tokens``
-    now meets which brand of ``other``."""
+    syllable by syllable ("Mei Xin" for 美欣 Meixin), or that say it a word per character, by
+    meaning or sound ("M Star" for 美星, ``meanings.says``), as one word; and which word of
+    ``tokens`` now meets which brand of ``other``."""
     spellings: dict[str, int] = {}
+    meant: list[tuple[int, Token]] = []  # the brands that a word of ``tokens`` may say
+    words: set[str] | None = None
     for k, t in enumerate(other):
         if t.syllables:
             for spelling in t.spellings:
                 if len(spelling) > 3:
                     spellings.setdefault(spelling, k)  # the first: the name, not its short name
-    if not spellings:
+            if t.han:
+                if words is None:
+                    words = meanings.meaning_words(w.text for w in tokens if not w.weak)
+                if words and meanings.may_say(words, t.han):
+                    meant.append((k, t))
+    if not spellings and not meant:
         return tokens, []
     out: list[Token] = []
     met: list[tuple[int, int]] = []
+    said: set[int] = set()  # the brands met by meaning (each once)
     i = 0
     while i < len(tokens):
-        for size in (3, 2):
-            run = tokens[i : i + size]
-            if len(run) == size and not any(t.syllables or t.weak for t in run):
-                brand = spellings.get("".join(t.text for t in run))
-                if brand is not None:
-                    met.append((len(out), brand))
-                    out.append(token("".join(t.text for t in run)))
-                    i += size
-                    break
+        size, brand, text = _spelt_at(tokens, i, spellings)
+        if brand < 0 and meant:
+            size, brand, text = _said_at(tokens, i, meant, said)
+        if brand >= 0:
+            met.append((len(out), brand))
+            out.append(token(text))
+            i += size
         else:
             out.append(tokens[i])
             i += 1
     return tuple(out), met
+
+
+def _spelt_at(tokens: tuple[Token, ...], i: int, spellings: dict[str, int]) -> tuple[int, int, str]:
+    """The brand the Latin words from ``tokens[i]`` on spell (``_brands_spelt_apart``): how
+    many words, which brand (-1 for none) and the words as one."""
+    for size in (3, 2):
+        run = tokens[i : i + size]
+        if len(run) == size and not any(t.syllables or t.weak for t in run):
+            joined = "".join(t.text for t in run)
+            brand = spellings.get(joined)
+            if brand is not None:
+                return size, brand, joined
+    return 0, -1, ""
+
+
+def _said_at(
+    tokens: tuple[Token, ...], i: int, meant: list[tuple[int, Token]], said: set[int]
+) -> tuple[int, int, str]:
+    """``_spelt_at`` for the brands ``meant`` the words may say, a word per character; each
+    brand said once (``said``)."""
+    for k, t in meant:
+        run = tokens[i : i + len(t.han)]
+        if k not in said and not any(r.syllables or r.weak for r in run):
+            words = [r.text for r in run]
+            if meanings.says(words, t.han, t.syllables):
+                said.add(k)
+                return len(run), k, " ".join(words)
+    return 0, -1, ""
 
 
 def _by_sound(a: Token, b: Token) -> bool:

@@ -67,6 +67,9 @@ class Token:
     abjad: bool = False
     """A word of a person's name written in Arabic or Hebrew, transliterated as written, short
     vowels unwritten ("mhmd"): it meets a Latin word by ``abjad.meets`` (Mohammed)."""
+    han: str = ""
+    """The characters of a Chinese brand, one for each of its ``syllables`` (empty for any
+    other word): what they mean, for ``meanings``."""
 
     def __init__(
         self,
@@ -76,6 +79,7 @@ class Token:
         syllables: tuple[str, ...] = (),
         aside: bool = False,
         abjad: bool = False,
+        han: str = "",
     ) -> None:
         # Written out, and the class not frozen (never change a token: they are shared):
         # compiled, the ``__init__`` that ``dataclass`` writes for a frozen class runs as
@@ -86,6 +90,7 @@ class Token:
         self.syllables = syllables
         self.aside = aside
         self.abjad = abjad
+        self.han = han
 
     def __reduce__(self) -> tuple[type[Any], tuple[Any, ...]]:
         return by_fields(self)  # pickle cannot restore a compiled class otherwise (see there)
@@ -104,9 +109,10 @@ def token(
     syllables: tuple[str, ...] = (),
     aside: bool = False,
     abjad: bool = False,
+    han: str = "",
 ) -> Token:
     """One shared Token per distinct word: a list of 50,000 entities repeats its words a lot."""
-    return Token(sys.intern(text), weak, alt, syllables, aside, abjad)
+    return Token(sys.intern(text), weak, alt, syllables, aside, abjad, han)
 
 
 _PLAIN: Final[list[dict[str, Token]]] = [{} for _ in range(8)]
@@ -332,7 +338,9 @@ def _han_tokens(text: str) -> tuple[list[Token], list[str]]:
         for other in _HAN.split(part):
             found.extend(token(w) for w in _latin(other).split())
         if aside:
-            found = [token(t.text, t.weak, t.alt, t.syllables, not t.weak) for t in found]
+            found = [
+                token(t.text, t.weak, t.alt, t.syllables, not t.weak, han=t.han) for t in found
+            ]
         tokens.extend(found)
     return tokens, org_types
 
@@ -387,7 +395,8 @@ def _brand(han: str, named: bool = False, initials: bool = True) -> Token:
         alt = ("".join(s[0] for s in syllables if s), *alt)
     if named:
         alt = _unique(alt + _names_of(han))
-    return token(text, False, alt, syllables)
+    han = han if len(han) == len(syllables) else ""
+    return token(text, False, alt, syllables, han=han)
 
 
 def _named_brand(han: str) -> Token:
@@ -488,11 +497,11 @@ def _syllable_tokens(ch: str) -> tuple[Token, ...]:
     korean = hangul.spellings(ch)
     if korean:
         return (_spelt(korean),)
-    return tuple(token(w, alt=_spellings(ch, w)) for w in _latin(ch).split())
+    return tuple(token(w, alt=character_spellings(ch, w)) for w in _latin(ch).split())
 
 
 @lru_cache(maxsize=65536)
-def _spellings(ch: str, pinyin_reading: str) -> tuple[str, ...]:
+def character_spellings(ch: str, pinyin_reading: str) -> tuple[str, ...]:
     """A Chinese character's other spellings in people's names, where they differ from its
     pinyin: Wade-Giles, as Taiwan and older lists write names (许 Xu is Hsu; apostrophes and
     umlauts dropped, as lists drop them: Ch'en is Chen), and the Hong Kong Government's
