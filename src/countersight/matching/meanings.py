@@ -18,6 +18,7 @@ Dragon" meets 金龙, and "Golden Sun" does not."""
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -57,14 +58,19 @@ def read_meanings(text: str) -> dict[str, str]:
     return {head: "|".join(words) for head, words in found.items() if words}
 
 
-def load(folder: Path | None = None) -> dict[str, frozenset[str]]:
+def load(folder: Path | None = None) -> dict[str, tuple[str, ...]]:
     """The dictionary's meanings of every character (``read_meanings``), kept beside the
     names table ``foreign`` keeps (read in a hundredth of a second; made in a fifth); none
-    where the package is missing."""
+    where the package is missing. Tuples of shared words, not sets: a few words each, looked
+    through as fast, in a third of the memory (2 MB, not 5)."""
     found = foreign.kept("cedict-meanings", folder, _made, _is_meanings)
     if not isinstance(found, dict):
         return {}
-    return {head: frozenset(words.split("|")) for head, words in found.items()}
+    shared: dict[str, tuple[str, ...]] = {}  # a character written either way, one tuple
+    return {
+        head: shared.setdefault(words, tuple(sys.intern(w) for w in words.split("|")))
+        for head, words in found.items()
+    }
 
 
 def _made(source: Traversable) -> dict[str, str]:
@@ -103,9 +109,9 @@ def says(words: list[str], han: str, syllables: tuple[str, ...]) -> bool:
     return by_meaning
 
 
-def meanings_of(han: str) -> frozenset[str]:
+def meanings_of(han: str) -> tuple[str, ...]:
     """The meanings of the character ``han`` (none where the dictionary has none)."""
-    return MEANINGS.get(han, frozenset())
+    return MEANINGS.get(han, ())
 
 
 def brand_meanings(han: str) -> tuple[str, ...]:
