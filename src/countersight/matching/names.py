@@ -702,7 +702,7 @@ def _said_at(
             words = [r.text for r in run]
             if meanings.says(words, t.han, t.syllables):
                 said.add(k)
-                return len(run), k, " ".join(words)
+                return len(run), k, f"{' '.join(words)} ({t.han})"  # explained so: m star (美星)
     return 0, -1, ""
 
 
