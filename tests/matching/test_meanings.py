@@ -29,6 +29,7 @@ LINES = [
     "大 大 [da4] /big; large; great/older (than another person)/eldest/greatly/fully/a/b/",
     "個 个 [ge4] /CL:個|个[ge4]/variant of 箇|个[ge4]/used in 自個|自个[zi4 ge3]/",
     "星光 星光 [xing1 guang1] /starlight/",
+    "五 五 [wu3] /five/5/",
 ]
 
 
@@ -40,6 +41,7 @@ def test_a_character_means_its_one_word_senses_written_either_way() -> None:
     assert table["美"] == "beautiful|good"  # a sense in brackets and an abbreviation: none
     assert table["大"] == "big|large|great|older|eldest|greatly"  # at most MOST_MEANINGS
     assert len(table["大"].split("|")) == meanings.MOST_MEANINGS
+    assert table["五"] == "five|5"  # a number as written in figures too
 
 
 def test_surnames_variants_and_words_of_two_characters_mean_nothing() -> None:
@@ -78,6 +80,8 @@ def test_words_say_a_brand_a_word_per_character_one_at_least_by_meaning(
         ("Golden Sun Trading Ltd", "金龙贸易有限公司", False),
         ("Time Art International LTD", "時亞國際有限公司", False),  # "Art" says nothing of 亞
         ("Star Trading Ltd", "美星貿易有限公司", False),
+        ("5 Star Trading Ltd", "五星贸易有限公司", True),
+        ("Five Stars Trading Ltd", "五星贸易有限公司", True),
     ],
 )
 def test_a_brand_translated_meets_its_characters(query: str, listed: str, expected: bool) -> None:

