@@ -111,6 +111,9 @@ CASES = [
         True,
     ),
     ("written as one word", "Company", "Siemens AG", "SiemensAG", True),
+    ("the same reading of another character", "Person", "高石早苗", "高市早苗", False),
+    ("traditional and simplified characters", "Person", "習近平", "习近平", True),
+    ("a Japanese name as China writes it", "Person", "高沢一郎", "高泽一郎", True),
     (
         "different surname, same given names",
         "Person",
@@ -805,15 +808,17 @@ def test_a_name_with_nothing_to_split_at_is_its_only_part() -> None:
     )
 
 
-def test_the_traditional_table_keeps_every_reading() -> None:
-    from pypinyin import lazy_pinyin
+def test_characters_are_read_whichever_way_they_are_written() -> None:
+    from countersight.matching.hanzi import folded, simplified, simplified_each
+    from countersight.matching.normalize import character_spellings
 
-    from countersight.matching.hanzi import TRADITIONAL
-
-    assert len(TRADITIONAL) > 150
-    for traditional, simple in TRADITIONAL.items():
-        assert traditional != simple
-        assert lazy_pinyin(traditional) == lazy_pinyin(simple), traditional
+    assert simplified("美星國際貿易有限公司") == "美星国际贸易有限公司"
+    assert simplified("乾隆") == "乾隆" and simplified("乾燥") == "干燥"  # by phrase
+    assert simplified_each(["乾", "隆"]) == ["干", "隆"]  # each on its own
+    # Cantonese tables list traditional characters: a simplified one has their spellings.
+    assert "chan" in character_spellings("陈", "chen") == character_spellings("陳", "chen")
+    assert folded("沢") == folded("澤") == folded("泽") == "泽"  # Japanese, too
+    assert folded("A") == "A"
 
 
 def test_the_documented_sound_similarity_is_the_one_in_the_code() -> None:

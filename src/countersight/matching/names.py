@@ -438,7 +438,9 @@ def compare(
         query, candidate, len(q_tokens), len(c_tokens), query.size, candidate.size
     )
     # Two people's names in the same characters meet by their syllables' own readings only:
-    # the other spellings are for romanised names (吉 is also spelt chi, 池 is chi).
+    # the other spellings are for romanised names (吉 is also spelt chi, 池 is chi); and the
+    # same reading of another character is another name (高市 Takaichi is not 高石 Takaishi,
+    # read gaoshi both).
     readings = query.script == candidate.script and query.syllabic and candidate.syllabic
     scored: list[tuple[float, int, int]] = []
     near = _near(query, candidate, words)
@@ -447,7 +449,9 @@ def compare(
         if found:
             for i, q in enumerate(q_tokens):
                 similarity = found.get(q.text)
-                if similarity is not None and not (readings and q.text != c.text):
+                if similarity is not None and not (
+                    readings and (q.text != c.text or q.han != c.han)
+                ):
                     scored.append((similarity, i, j))
     scored += joined_brands
     if not scored and not may_resplit:

@@ -44,7 +44,8 @@ from countersight.matching.glossary import (
     PERSON_TITLES,
     VESSEL_PREFIXES,
 )
-from countersight.matching.hanzi import SIMPLIFIED, simplified
+from countersight.matching.hanzi import folded as folded_han
+from countersight.matching.hanzi import simplified, simplified_each
 from countersight.matching.scripts import script_of
 from countersight.model import by_fields
 
@@ -493,11 +494,14 @@ def _each_syllable(chars: Iterable[str]) -> list[Token]:
 def _syllable_tokens(ch: str) -> tuple[Token, ...]:
     """A character of a Chinese, Korean or Japanese person's name as tokens (none for a space):
     a Hangul syllable in the spellings lists give it (``hangul``), any other in its reading
-    (``_latin``) with its other spellings. Kept: names share their characters."""
+    (``_latin``) with its other spellings, and a Chinese character (or Japanese kanji) as
+    simplified Chinese writes it (``hanzi.folded``: 陳 is 陈, 沢 泽), which a name in the same
+    characters meets (``names.compare``). Kept: names share their characters."""
     korean = hangul.spellings(ch)
     if korean:
         return (_spelt(korean),)
-    return tuple(token(w, alt=character_spellings(ch, w)) for w in _latin(ch).split())
+    han = folded_han(ch) if _HAN.fullmatch(ch) else ""
+    return tuple(token(w, alt=character_spellings(ch, w), han=han) for w in _latin(ch).split())
 
 
 @lru_cache(maxsize=65536)
@@ -509,7 +513,7 @@ def character_spellings(ch: str, pinyin_reading: str) -> tuple[str, ...]:
     if not _HAN.fullmatch(ch):
         return ()
     wade_giles = lazy_pinyin(ch, style=Style.WADEGILES)[0].replace("'", "").replace("v", "u")
-    cantonese = _CANTONESE.get(SIMPLIFIED.get(ch, ch), ())
+    cantonese = _CANTONESE.get(ch) or _CANTONESE_SIMPLIFIED.get(ch) or []
     spellings = dict.fromkeys(s for s in (wade_giles, *cantonese) if s.isalpha())
     spellings.pop(pinyin_reading, None)
     return tuple(spellings)
@@ -521,6 +525,20 @@ _CANTONESE: Final[dict[str, list[str]]] = json.loads(
 """cantonese-romanisation's table of each (traditional) character's spellings, read once at
 import (as pypinyin reads its own), not on the first Chinese name screened; only this one of
 the six tables its ``Cantonese`` class reads."""
+
+
+def _by_simplified(table: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The spellings of each simplified character that is not written so in ``table``: those
+    of its traditional forms (发: 發 and 髮)."""
+    out: dict[str, list[str]] = {}
+    for written, simple in zip(table, simplified_each(list(table)), strict=True):
+        if simple != written and simple not in table:
+            spellings = out.setdefault(simple, [])
+            spellings.extend(s for s in table[written] if s not in spellings)
+    return out
+
+
+_CANTONESE_SIMPLIFIED: Final = _by_simplified(_CANTONESE)
 
 
 @lru_cache(maxsize=65536)
