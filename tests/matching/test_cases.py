@@ -112,6 +112,15 @@ CASES = [
     ),
     ("written as one word", "Company", "Siemens AG", "SiemensAG", True),
     ("the same reading of another character", "Person", "高石早苗", "高市早苗", False),
+    ("a letter meeting a brand is no name", "Company", "LLC SYSTEM-L", "雷神导弹系统公司", False),
+    ("initials alone are no name", "Person", "N.N.", "Nursultan Nazarbayev", False),
+    (
+        "a number is no initial",
+        "Company",
+        "1st International Bank",
+        "First International Bank",
+        True,
+    ),
     ("traditional and simplified characters", "Person", "習近平", "习近平", True),
     ("a Japanese name as China writes it", "Person", "高沢一郎", "高泽一郎", True),
     (

@@ -295,6 +295,7 @@ LATIN_WEAK_WORDS: frozenset[str] = frozenset(
         *(w for words in HAN_TRADE_WORDS.values() for w in words.split()),
         "technologies",
         "tech",
+        "system",
         "trade",
         "electronic",
         "industries",

@@ -471,6 +471,7 @@ def compare(
     used_c: set[int] = set()
     sound_only = True  # every distinctive word that met its counterpart met it by sound alone
     initials_only = True  # every one met a Chinese brand by its initials ("HM", 红猫 hongmao)
+    lettered = True  # every one met a single letter (an initial), or was one
     met = 0  # distinctive words that met their counterparts
     telling = False  # one of them met its counterpart by a long skeleton (``telling_sound``)
     weak_met = False
@@ -493,6 +494,8 @@ def compare(
             met += 1
             if initials_only and not _by_initials(q_tokens[i], c_tokens[j]):
                 initials_only = False
+            if lettered and not (_letter(q_tokens[i].text) or _letter(c_tokens[j].text)):
+                lettered = False
             if sound_only and (similarity == 1.0 or not _by_sound(q_tokens[i], c_tokens[j])):
                 sound_only = False
             elif sound_only and not telling:
@@ -541,7 +544,16 @@ def compare(
         # A brand's initials, and nothing else in common: two letters are no name ("RX
         # Electronics" is 日新电子, "HM" is not 红猫控股).
         score = min(score, WEAK_ONLY)
+    elif met and lettered and not resplit:
+        # Only initials met, one letter each ("System-L" and 雷神导弹系统, leishen): a letter
+        # is no name either.
+        score = min(score, WEAK_ONLY)
     return _name_score(score, q_cov, c_cov, tuple(pairs), joined, strong or resplit)
+
+
+def _letter(word: str) -> bool:
+    """Whether a word is a single letter, an initial (not a figure: "1st" is 1)."""
+    return len(word) == 1 and word.isalpha()
 
 
 def _by_initials(a: Token, b: Token) -> bool:
