@@ -112,6 +112,9 @@ CASES = [
     ),
     ("written as one word", "Company", "Siemens AG", "SiemensAG", True),
     ("the same reading of another character", "Person", "高石早苗", "高市早苗", False),
+    ("a Korean surname of two syllables", "Person", "Hwangbo Young", "황보영", True),
+    ("a Korean surname of two syllables, as spelt", "Person", "Namkoong Min", "남궁민", True),
+    ("the same surname of two syllables only", "Person", "Hwangbo Young", "황보민", False),
     ("a letter meeting a brand is no name", "Company", "LLC SYSTEM-L", "雷神导弹系统公司", False),
     ("initials alone are no name", "Person", "N.N.", "Nursultan Nazarbayev", False),
     (

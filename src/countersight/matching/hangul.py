@@ -97,6 +97,19 @@ _SURNAMES: dict[str, tuple[str, ...]] = {
 }
 """Customary spellings of common surnames that none of the substitutions makes."""
 
+COMPOUND_SURNAMES: dict[str, tuple[str, ...]] = {
+    "남궁": ("namkoong", "namgoong"),
+    "황보": (),
+    "제갈": (),
+    "선우": ("sunwoo",),
+    "독고": (),
+    "사공": (),
+    "서문": (),
+}
+"""Surnames of two syllables (Namgung, Hwangbo, Jegal, Seonu, Dokgo, Sagong, Seomun), with
+the customary spellings no rule makes: in a name of three syllables, the third is the given
+name."""
+
 _MOST = 6
 """Spellings kept per syllable at most, the systems' own first."""
 

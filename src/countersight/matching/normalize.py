@@ -675,13 +675,20 @@ def given_name_joined(form: NameForm) -> NameForm | None:
     many write it in Latin letters (문재인 Moon Jaein, 김정은 Kim Jongun): the surname's syllable
     and the given name's two spelt as one word (``hangul.word_spellings``: the Revised
     Romanization, McCune-Reischauer and their mixtures), in the order written (정수 김: the
-    given name first). For names in other scripts only (``NameForm.across_only``): spelt so,
-    정은 and 종은 are both Chongun. None for any other name."""
+    given name first). A surname of two syllables (``hangul.COMPOUND_SURNAMES``) is the word
+    instead, and the given name its third syllable (황보영 Hwangbo Young). For names in other
+    scripts only (``NameForm.across_only``): spelt so, 정은 and 종은 are both Chongun. None for
+    any other name."""
     if not (form.syllabic and form.script == "Hangul" and len(form.tokens) == 3):
         return None
     parts = form.original.split()
     if not all(hangul.is_syllable(ch) for part in parts for ch in part):
         return None
+    whole = "".join(parts)
+    customary = hangul.COMPOUND_SURNAMES.get(whole[:2])
+    if customary is not None and [len(p) for p in parts] in ([3], [2, 1]):
+        surname = _spelt(_unique((*hangul.word_spellings(whole[:2]), *customary)))
+        return replace(form, tokens=(surname, form.tokens[2]), patronymics=(), across_only=True)
     if [len(p) for p in parts] in ([3], [1, 2]):
         surname, given = form.tokens[0], "".join(parts)[1:]
         first = True
