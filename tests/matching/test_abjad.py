@@ -11,6 +11,9 @@ from countersight.matching.score import compare_names
 from countersight.matching.screen import Screener
 from tests.conftest import assert_found, screener_of_real_list
 
+ZWNJ = "\u200c"
+"""The zero-width non-joiner, which Persian writes between the parts of one word."""
+
 
 def _written(word: str) -> str:
     """A word in Arabic or Hebrew as screening transliterates it."""
@@ -46,6 +49,10 @@ def _written(word: str) -> str:
         ("سحر", "sahar"),  # س ح, "sh" as ش is
         ("فتحي", "fathi"),
         ("شريف", "sharif"),  # ش itself still sh
+        (f"احمدی{ZWNJ}نژاد", "ahmadinejad"),  # Persian: two parts of one word, ژ as j
+        (f"احمدی{ZWNJ}نژاد", "ahmadinezhad"),  # or zh
+        (f"خامنه{ZWNJ}ای", "khamenei"),  # a heh before the non-joiner is the vowel e
+        ("روحانی", "rouhani"),  # the Persian ya
     ],
 )
 def test_an_abjad_word_meets_its_latin_spellings(written: str, latin: str) -> None:
@@ -64,6 +71,7 @@ def test_an_abjad_word_meets_its_latin_spellings(written: str, latin: str) -> No
         ("معيض", "omid"),  # a vowel first, where the abjad starts with a consonant
         ("طه", "tahir"),  # a consonant more
         ("طه", "tahaa"),  # a final h written has one short vowel after it at most
+        (f"احمدی{ZWNJ}نژاد", "ahmadi"),  # both parts are the word
     ],
 )
 def test_an_abjad_word_does_not_meet_other_words(written: str, latin: str) -> None:
@@ -98,6 +106,9 @@ def test_the_fast_skeleton_is_the_one_of_the_classes() -> None:
         ("عبد الرحمن", "Abdul", False),
         # Titles, dropped in Arabic as in Latin letters.
         ("خالد شيخ محمد", "Khalid Sheikh Mohammed", True),
+        # Persian: a zero-width non-joiner between the parts of one word.
+        (f"محمود احمدی{ZWNJ}نژاد", "Mahmoud Ahmadinejad", True),
+        (f"علی خامنه{ZWNJ}ای", "Ali Khamenei", True),
         ("الدكتور أيمن الظواهري", "Dr. Ayman al-Zawahiri", True),
     ],
 )

@@ -6,7 +6,8 @@ through rigour: ``normalize``), such a word keeps what was written, "mhmd", "hsy
 which no typo tolerance brings to "hussein" or "yusuf". So such a word meets a Latin one that
 has:
 - the same consonants in the same order, read in the classes transliterations confuse (q and
-  k; kh, and ch as French writes sh; th and t; dh and d; a letter doubled or not), a final h
+  k; kh, and ch as French writes sh; th and t; dh and d; zh, Persian's ژ, and j; a letter
+  doubled or not), a final h
   written or not, and a final t that stands for ta marbuta (أسامة asamt, Osama) written or
   not;
 - a vowel wherever the abjad wrote one: alef (a) where the Latin has a vowel, waw (w) a
@@ -44,6 +45,7 @@ _DIGRAPH_CLASSES: Final = {
     "gh": "g",
     "ph": "f",
     "ck": "k",
+    "zh": "j",
 }
 _DIGRAPHS: Final = re.compile("|".join(_DIGRAPH_CLASSES))
 _LETTER_CLASSES: Final = {"q": "k", "c": "k"}

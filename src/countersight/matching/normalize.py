@@ -312,8 +312,23 @@ def _ascii_word(word: str) -> str:
     if word.isascii():
         return word
     if script_of(word) in _ICU_SCRIPTS:
+        if _ZWNJ in word:
+            return "".join(_persian_part(part) for part in word.split(_ZWNJ))
         return ascii_text(word).replace("?", "e")
     return anyascii(word)
+
+
+_ZWNJ: Final = "\u200c"
+"""The zero-width non-joiner, which Persian writes between the parts of one word (احمدی‌نژاد
+Ahmadinejad, خامنه‌ای Khamenei), and ICU as "?"."""
+
+
+def _persian_part(part: str) -> str:
+    """A part of a Persian word before or after a zero-width non-joiner (``_ascii_word``): a
+    heh that ends it is the vowel e, as at the end of a word (خامنه Khamene), so "e" like an
+    ayn (``abjad``: a vowel the Latin name may write or not)."""
+    text = ascii_text(part).replace("?", "e")
+    return text[:-1] + "e" if part.endswith("\u0647") and text.endswith("h") else text
 
 
 def _han_tokens(text: str) -> tuple[list[Token], list[str]]:
