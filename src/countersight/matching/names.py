@@ -663,16 +663,16 @@ def _brands_spelt_apart(
     ``tokens`` now meets which brand of ``other``."""
     spellings: dict[str, int] = {}
     meant: list[tuple[int, Token]] = []  # the brands that a word of ``tokens`` may say
-    words: set[str] | None = None
+    saying: set[str] | None = None  # the meanings the words of ``tokens`` say, worked out once
     for k, t in enumerate(other):
         if t.syllables:
             for spelling in t.spellings:
                 if len(spelling) > 3:
                     spellings.setdefault(spelling, k)  # the first: the name, not its short name
             if t.han:
-                if words is None:
-                    words = meanings.meaning_words(w.text for w in tokens if not w.weak)
-                if words and meanings.may_say(words, t.han):
+                if saying is None:
+                    saying = meanings.meaning_words(w.text for w in tokens if not w.weak)
+                if saying and meanings.may_say(saying, t.han):
                     meant.append((k, t))
     if not spellings and not meant:
         return tokens, []

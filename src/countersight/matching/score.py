@@ -54,7 +54,13 @@ written most like the party's first, then by id; 17: a brand or a foreign name's
 sounds like a Latin word that can be cut into the pieces its syllables write in the foreign
 names CC-CEDICT spells, ``heard``, and a Latin name's middle initials count for nothing
 against a foreign name written in Chinese, which leaves them out; digits in a word read as
-letters only where they stand for letters: 3D stays 3d, not "ed")."""
+letters only where they stand for letters: 3D stays 3d, not "ed"; 18: Latin words that say a
+Chinese brand a word per character, by what the characters mean in CC-CEDICT or by sound,
+``meanings``, and a brand met only by its initials is no match; 19: characters simplified by
+OpenCC, and names in the same characters met by the characters, not by another character's
+reading; 20: distinctive words met only by single letters are no match either, and "system"
+is a weak word; 21: Korean surnames of two syllables as one word; 22: Persian's zero-width
+non-joiner inside a word, and its ژ as j)."""
 THRESHOLD: Final = 0.8
 BIRTH_AGREES: Final = 0.05
 BIRTH_CONFLICT: Final = 0.3
