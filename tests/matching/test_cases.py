@@ -488,6 +488,48 @@ CASES = [
         "Qiaoyu Electronic",
         True,
     ),
+    # Chinese names with Latin letters in them, as Chinese lists write foreign companies: the
+    # letters are words of the name, the characters Chinese (not one word of both).
+    ("Latin letters, then Chinese", "Company", "PVH集团", "PVH Group", True),
+    ("a country, Latin letters, a legal form", "Company", "美国IMSAR公司", "IMSAR, LLC", True),
+    ("a Japanese legal form in kanji", "Company", "ASPP株式会社", "ASPP Co., Ltd.", True),
+    (
+        "a Chinese name with its English name beside it",
+        "Company",
+        "华为技术有限公司 Huawei Technologies Co., Ltd.",
+        "Huawei Technologies",
+        True,
+    ),
+    ("the same words, one a letter", "Company", "Group W", "Group W", True),
+    ("the same words, one in Chinese", "Company", "Group W公司", "Group W", True),
+    (
+        "no acronym of a Chinese name's pinyin",
+        "Company",
+        "PSI DMCC",
+        "IHI喷气机服务株式会社",
+        False,
+    ),
+    (
+        "one character ending a trade word is no brand (传感器, sensor)",
+        "Company",
+        "QI GROUP LIMITED",
+        "日本电气网络传感器株式会社",
+        False,
+    ),
+    (
+        "a character's meaning alone is no brand (机, aircraft)",
+        "Company",
+        "Shenyang Aircraft Corporation",
+        "运输机工业株式会社",
+        False,
+    ),
+    (
+        "a character after a place is a brand",
+        "Company",
+        "Shanghai Ya Trading",
+        "上海亚商贸有限公司",
+        True,
+    ),
 ]
 
 

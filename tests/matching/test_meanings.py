@@ -62,6 +62,7 @@ def test_surnames_variants_and_words_of_two_characters_mean_nothing() -> None:
         (["mei", "xing"], "美星", False),  # by sound alone: a spelling, met as such
         (["x", "star"], "美星", False),
         (["star", "m"], "美星", False),  # in order
+        (["star"], "星", False),  # a brand of one character: its word is an everyday word
     ],
 )
 def test_words_say_a_brand_a_word_per_character_one_at_least_by_meaning(
@@ -144,3 +145,8 @@ def test_without_the_dictionary_nothing_is_meant_and_no_error(
     monkeypatch.setattr(foreign, "_DICTIONARY", ("no_such_package_here", "data/x.gz"))
     assert meanings.load(tmp_path) == {}
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_brand_of_one_character_is_looked_up_by_no_meaning() -> None:
+    assert meanings.meanings_of("机") and meanings.brand_meanings("机") == ()
+    assert "star" in meanings.brand_meanings("美星")

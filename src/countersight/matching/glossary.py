@@ -13,6 +13,11 @@ HAN_LEGAL_FORMS: tuple[tuple[str, str], ...] = (
     ("集团有限公司", "ltd"),
     ("集團有限公司", "ltd"),
     ("有限公司", "ltd"),
+    # Japanese companies written in kanji only (as Chinese lists write them): kaisha, as the
+    # Latin "Kabushiki Kaisha" gives; no family of forms (their English names say Co., Ltd.).
+    ("株式会社", "kaisha"),
+    ("有限会社", "kaisha"),
+    ("合同会社", "kaisha"),
     ("公司", "co"),
 )
 
@@ -296,6 +301,11 @@ LATIN_WEAK_WORDS: frozenset[str] = frozenset(
         "technologies",
         "tech",
         "system",
+        # "group" in the languages of Europe's company names (Grupo Bimbo, Gruppo, Groupe).
+        "grupo",
+        "gruppo",
+        "groupe",
+        "gruppe",
         "trade",
         "electronic",
         "industries",

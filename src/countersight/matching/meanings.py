@@ -100,8 +100,9 @@ def says(words: list[str], han: str, syllables: tuple[str, ...]) -> bool:
     a word for each character, in order: each word the character's meaning (``meant``) or its
     sound (its pinyin, another spelling of it, or the first letter of one: the M of 美 mei),
     and one at least its meaning (by sound alone, the words are the brand's spelling, which
-    ``names`` meets as such)."""
-    if not len(words) == len(han) == len(syllables):
+    ``names`` meets as such). Not a brand of one character: the word for it is an everyday
+    word (Aircraft for 机, Tools for 器), which says little about whose name it is."""
+    if not len(words) == len(han) == len(syllables) or len(han) < 2:
         return False
     by_meaning = False
     for word, character, syllable in zip(words, han, syllables, strict=True):
@@ -121,7 +122,10 @@ def meanings_of(han: str) -> tuple[str, ...]:
 
 def brand_meanings(han: str) -> tuple[str, ...]:
     """What the characters of a brand mean, each word once, in the order of the characters
-    (and of the words, alphabetical). Kept: brands are looked up for every name compared."""
+    (and of the words, alphabetical); none for a brand of one character, which ``says``
+    does not meet by its meaning. Kept: brands are looked up for every name compared."""
+    if len(han) < 2:
+        return ()
     found = _BRANDS.get(han)
     if found is None:
         found = tuple(dict.fromkeys(word for ch in han for word in sorted(meanings_of(ch))))

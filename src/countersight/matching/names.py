@@ -544,9 +544,9 @@ def compare(
         # A brand's initials, and nothing else in common: two letters are no name ("RX
         # Electronics" is 日新电子, "HM" is not 红猫控股).
         score = min(score, WEAK_ONLY)
-    elif met and lettered and not resplit:
+    elif met and lettered and not resplit and not (min(q_best) == min(c_best) == 1.0):
         # Only initials met, one letter each ("System-L" and 雷神导弹系统, leishen): a letter
-        # is no name either.
+        # is no name either. Unless the names are the same words ("Group W", and Group W公司).
         score = min(score, WEAK_ONLY)
     return _name_score(score, q_cov, c_cov, tuple(pairs), joined, strong or resplit)
 

@@ -331,11 +331,12 @@ def _persian_part(part: str) -> str:
     return text[:-1] + "e" if part.endswith("\u0647") and text.endswith("h") else text
 
 
-def _han_tokens(text: str) -> tuple[list[Token], list[str]]:
-    """A Chinese (Han) company or person name: legal forms out, places and trade words named
+def _han_tokens(text: str, schema: str = "LegalEntity") -> tuple[list[Token], list[str]]:
+    """A Chinese (Han) organisation's name: legal forms out, places and trade words named
     (translated where a glossary knows them), the rest as pinyin, one token per run. Written in
-    traditional characters or simplified, the same. What stands in brackets ("(长光卫星)", a
-    short name) comes last, marked as aside."""
+    traditional characters or simplified, the same. Latin words in it, as a Latin name's
+    (``_latin_org``: PVH集团 is pvh and group). What stands in brackets ("(长光卫星)", a short
+    name) comes last, marked as aside."""
     org_types: list[str] = []
     rest = simplified(unicodedata.normalize("NFKC", text))
     for han, canonical in HAN_LEGAL_FORMS:
@@ -351,8 +352,11 @@ def _han_tokens(text: str) -> tuple[list[Token], list[str]]:
         found: list[Token] = []
         for run in _HAN.findall(part):
             found.extend(_han_run(run, brand))
-        for other in _HAN.split(part):
-            found.extend(token(w) for w in _latin(other).split())
+        others = " ".join(_HAN.split(part))
+        if any(ch.isalnum() for ch in others):
+            latin, forms = _latin_org(others, schema)
+            found.extend(latin)
+            org_types.extend(forms)
         if aside:
             found = [
                 token(t.text, t.weak, t.alt, t.syllables, not t.weak, han=t.han) for t in found
@@ -376,6 +380,7 @@ def _glossary_run(
     out: list[Token] = []
     position = 0
     pending = ""
+    last = ""  # the glossary's word just before ``pending``
     while position < len(run):
         for size in (4, 3, 2):
             piece = run[position : position + size]
@@ -384,8 +389,9 @@ def _glossary_run(
             words = english(piece, position)
             if words:
                 if pending:
-                    out.append(brand(pending))
+                    out.append(_brand_after(last, pending, brand))
                     pending = ""
+                last = piece
                 for word in words.split():
                     text, *others = word.split("|")
                     out.append(token(text, True, tuple(others)))
@@ -395,8 +401,19 @@ def _glossary_run(
             pending += run[position]
             position += 1
     if pending:
-        out.append(brand(pending))
+        out.append(_brand_after(last, pending, brand))
     return out
+
+
+def _brand_after(last: str, pending: str, brand: Callable[[str], Token]) -> Token:
+    """The brand of ``pending``, weak if it is one character after a Chinese trade word
+    (``last``): there it ends that word (器 of 传感器, a sensor; 机 of 运输机, a transport
+    aircraft; 厂 of 电子厂, a factory), and its reading alone meets too many names (qi,
+    ji). After a place, it is a brand (亚 of 上海亚商贸)."""
+    made = brand(pending)
+    if len(pending) == 1 and last in HAN_TRADE_WORDS:
+        return token(made.text, True, made.alt, made.syllables, han=made.han)
+    return made
 
 
 def _brand(han: str, named: bool = False, initials: bool = True) -> Token:
@@ -579,8 +596,12 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
     tokens: list[Token]
     syllabic = False
     spoken = False  # a foreign person's name written in Chinese (``foreign``)
-    if script == "Han" and not person:
-        tokens, org_types = _han_tokens(text)
+    if not person and (script == "Han" or (script == "Latin" and _HAN.search(text))):
+        # A Chinese name, Latin letters in it or not (PVH集团, 美国IMSAR公司), and a Latin name
+        # with Chinese characters in it (华为技术有限公司 Huawei Technologies Co., Ltd.):
+        # the characters read as Chinese, the Latin words as a Latin name's.
+        tokens, org_types = _han_tokens(text, schema)
+        script = "Han"
     elif script == "Han" and person and foreign.has_dots(text):
         tokens = _foreign_tokens(text)  # a foreign name, written by sound: not a Chinese one
         spoken = True
@@ -597,32 +618,10 @@ def prepare(name: str, schema: str = "LegalEntity") -> NameForm:
         ]
         syllabic = True
     else:
-        latin = ""
-        if person:
-            text = _without_prefixes(text)
-        elif _PUNCTUATED.search(text):
-            # Legal forms as written first, while their dots and slashes can be seen.
-            rest, written = _legal_forms(text)
-            if written:
-                latin = _latin(rest)
-                org_types = written if latin else []
-        latin = latin or _latin(text)
         if not person:
-            latin = _PHRASES.sub(lambda m: LATIN_PHRASES[m.group(0)], latin)
-            body, found = _legal_forms(latin)
-            body = " ".join(body.split())
-            if body:
-                latin = body
-                org_types += found
-        words = latin.split()
-        if schema == "Vessel":
-            words = _vessel_name(words)
-        if not person:
-            org_types += [w for w in words if w in ORG_WORDS]
-            words = [w for w in words if w not in ORG_WORDS] or words
-            aside = _aside(text) if "(" in text or "\uff08" in text else frozenset()
-            tokens = _org_tokens(words, aside)
+            tokens, org_types = _latin_org(text, schema)
         else:
+            words = _latin(_without_prefixes(text)).split()
             # Titles dropped (only titles: kept, weak); particles kept, weak. Written in an
             # abjad, the words meet their Latin spellings by their consonants (``abjad``).
             unvowelled = script in _ICU_SCRIPTS
@@ -734,6 +733,32 @@ number (Bowne Global Solutions II is another company than Bowne Global Solutions
 
 _PUNCTUATED: Final = re.compile(r"[^\w\s]")
 _SLASHED: Final = re.compile(r"(?<![\w/])([A-Z])/([A-Z])(?![\w/])")
+
+
+def _latin_org(text: str, schema: str) -> tuple[list[Token], list[str]]:
+    """An organisation's (or vessel's) name not in Chinese or Korean characters: its tokens
+    and its legal forms and organisation words (``ORG_WORDS``)."""
+    org_types: list[str] = []
+    latin = ""
+    if _PUNCTUATED.search(text):
+        # Legal forms as written first, while their dots and slashes can be seen.
+        rest, written = _legal_forms(text)
+        if written:
+            latin = _latin(rest)
+            org_types = written if latin else []
+    latin = _PHRASES.sub(lambda m: LATIN_PHRASES[m.group(0)], latin or _latin(text))
+    body, found = _legal_forms(latin)
+    body = " ".join(body.split())
+    if body:
+        latin = body
+        org_types += found
+    words = latin.split()
+    if schema == "Vessel":
+        words = _vessel_name(words)
+    org_types += [w for w in words if w in ORG_WORDS]
+    words = [w for w in words if w not in ORG_WORDS] or words
+    aside = _aside(text) if "(" in text or "\uff08" in text else frozenset()
+    return _org_tokens(words, aside), org_types
 
 
 def _legal_forms(text: str) -> tuple[str, list[str]]:

@@ -32,7 +32,7 @@ from countersight.matching.normalize import (
 from countersight.matching.parts import name_parts
 from countersight.model import by_fields
 
-ALGORITHM: Final = "countersight-22"
+ALGORITHM: Final = "countersight-23"
 """Raised whenever the same lists and party may give another result: the configuration hash
 follows the constants only, not the code (2: the first release after the benchmark work; 3: a
 name that meets by one word needs both birth year and country to agree to be a match; 4: HK
@@ -60,7 +60,11 @@ Chinese brand a word per character, by what the characters mean in CC-CEDICT or 
 OpenCC, and names in the same characters met by the characters, not by another character's
 reading; 20: distinctive words met only by single letters are no match either, and "system"
 is a weak word; 21: Korean surnames of two syllables as one word; 22: Persian's zero-width
-non-joiner inside a word, and its ژ as j)."""
+non-joiner inside a word, and its ژ as j; 23: Latin letters in a Chinese organisation's
+name read as a Latin name's words and the characters as Chinese whichever has more letters,
+Japanese legal forms in kanji, one character after a trade word weak, no brand of one
+character said by its meaning, no acronym of a name with Chinese brands, single letters that
+are the same words as the other name's a match, grupo/gruppo/groupe/gruppe weak)."""
 THRESHOLD: Final = 0.8
 BIRTH_AGREES: Final = 0.05
 BIRTH_CONFLICT: Final = 0.3
@@ -398,12 +402,14 @@ def _lone(
 def _acronym(a: NameForm, b: NameForm) -> bool:
     """One organisation's name is the initials of the other's (PLA, People's Liberation Army),
     places and trade words aside; three letters at least (two meet too many names by chance),
-    and the longer name's words must be words, not letters."""
+    and the longer name's words must be words, not letters, nor Chinese brands (whose pinyin
+    no one abbreviates so: PSI is not IHI喷气机服务, ihi penqiji services)."""
     for short, long in ((a, b), (b, a)):
         strong = [t.text for t in short.tokens if not t.weak]
         words = [t.text for t in long.tokens if t.text not in LATIN_STOPWORDS]
         if (
             len(strong) == 1
+            and not long.brands
             and len(words) >= 3
             and all(len(w) > 1 for w in words)
             and strong[0] == "".join(w[0] for w in words)
