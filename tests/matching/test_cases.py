@@ -6,7 +6,7 @@ import pytest
 
 from countersight.matching import hangul, kana
 from countersight.matching.names import word_similarity, words_of
-from countersight.matching.normalize import fold, prepare, token
+from countersight.matching.normalize import fold, pinyin_form, prepare, token
 from countersight.matching.parts import name_parts
 from countersight.matching.score import compare_names
 
@@ -26,6 +26,10 @@ CASES = [
         "Chen Chien-hua",
         True,
     ),
+    ("Wade-Giles against pinyin", "Person", "Mao Tse-tung", "Mao Zedong", True),
+    ("Wade-Giles, the surname last", "Person", "Ching-kuo Chiang", "Jiang Jingguo", True),
+    ("Wade-Giles, hyphens only", "Person", "Chou En-lai", "Zhou Enlai", True),
+    ("Wade-Giles, another given name", "Person", "Mao Tse-tung", "Mao Zemin", False),
     ("a Hong Kong name in Cantonese spelling", "Person", "張秀珠", "CHEUNG Sau Chu", True),
     ("a Hong Kong surname in Cantonese spelling", "Person", "陳大文", "Chan Tai Man", True),
     ("a Korean name as lists spell it", "Person", "김정은", "Kim Jong Un", True),
@@ -1047,3 +1051,26 @@ def test_a_korean_name_has_a_form_with_its_given_name_as_one_word() -> None:
     assert first is not None and first.words == ("jeongsu", "gim")
     assert given_name_joined(prepare("김정", "Person")) is None  # no given name of two
     assert given_name_joined(prepare("習近平", "Person")) is None  # not Korean
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("Mao Tse-tung", [("mao",), ("zedong", "zetong", "cedong", "cetong")]),
+        ("CHIANG, Ching-kuo", [("jiang", "qiang"), ("jingguo", "jingkuo", "qingguo", "qingkuo")]),
+        ("Tsai Lai", [("zai", "cai"), ("lai",)]),  # tsai: no pinyin syllable
+    ],
+)
+def test_a_name_in_wade_giles_has_a_form_in_pinyin(name: str, words: list[tuple[str, ...]]) -> None:
+    form = pinyin_form(prepare(name, "Person"))
+    assert form is not None
+    assert [t.spellings for t in form.tokens] == words
+
+
+@pytest.mark.parametrize(
+    "name", ["Li Peng", "Mao Ze Dong", "Ken Tan", "Kim Jong Un", "Lee Teng-hui"]
+)
+def test_a_name_in_pinyin_or_not_all_wade_giles_has_no_other_form(name: str) -> None:
+    # All pinyin syllables and no hyphen: pinyin already (Li Peng is not Li Beng); Lee is
+    # no Wade-Giles syllable.
+    assert pinyin_form(prepare(name, "Person")) is None

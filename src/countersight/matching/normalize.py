@@ -26,7 +26,7 @@ from rigour._core import (  # no public wrapper: rigour pinned to 2.6.x
 from rigour.names import extract_org_types, remove_person_prefixes
 from rigour.text import ascii_text
 
-from countersight.matching import foreign, hangul, kana
+from countersight.matching import foreign, hangul, kana, wadegiles
 from countersight.matching.glossary import (
     BRACKETED_LEGAL_FORMS,
     HAN_LEGAL_FORMS,
@@ -714,6 +714,48 @@ def given_name_joined(form: NameForm) -> NameForm | None:
     joined = _hangul_word(given)
     tokens = (surname, joined) if first else (joined, surname)
     return replace(form, tokens=tokens, patronymics=(), across_only=True)
+
+
+_MOST_SPELLINGS: Final = 4
+"""The pinyin spellings of a Wade-Giles word kept (``pinyin_form``): as a brand's readings."""
+_PARTS: Final = re.compile(r"[\s,]+")
+
+
+def pinyin_form(form: NameForm) -> NameForm | None:
+    """A Chinese person's name in Wade-Giles, as Taiwan and older lists write names, in pinyin
+    (``wadegiles``): Mao Tse-tung as Mao Zedong, Chiang Ching-kuo as Jiang Jingguo. A part
+    written with hyphens is one word (Tse-tung: zedong), its other spellings those of the
+    syllables' other readings (cedong, zetong; four at most). Only for a name in Latin letters
+    that is all Wade-Giles syllables, one of them no pinyin syllable (tse, chih, hsiao) or a
+    part written with hyphens, as Wade-Giles writes given names and pinyin does not (Chou
+    En-lai, Zhou Enlai): Mao Ze Dong, Li Peng and Ken Tan are pinyin already (Li Peng is not
+    Li Beng). None for any other name."""
+    if form.script != "Latin" or len(form.tokens) < 2:
+        return None
+    table = wadegiles.readings()
+    pinyin = wadegiles.pinyin_syllables()
+    tokens: list[Token] = []
+    wade_giles = False
+    for part in _PARTS.split(form.original):
+        syllables = _latin(part).split()
+        if not syllables:
+            continue
+        options: list[tuple[str, ...]] = []
+        for syllable in syllables:
+            found = table.get(syllable)
+            if found is None:
+                return None
+            options.append(found)
+        hyphened = len(syllables) > 1 and "-" in part
+        wade_giles = wade_giles or hyphened or any(s not in pinyin for s in syllables)
+        combined = itertools.islice(itertools.product(*options), _MOST_SPELLINGS)
+        spellings = tuple("".join(c) for c in combined)
+        tokens.append(_spelt(spellings))
+    if not wade_giles:
+        return None
+    return replace(
+        form, tokens=tuple(tokens), size=sum(len(t.text) for t in tokens), patronymics=()
+    )
 
 
 _SERVANT: Final = "ebd"

@@ -27,12 +27,13 @@ from countersight.matching.normalize import (
     compounds,
     given_name_joined,
     is_patronymic,
+    pinyin_form,
     prepare,
 )
 from countersight.matching.parts import name_parts
 from countersight.model import by_fields
 
-ALGORITHM: Final = "countersight-23"
+ALGORITHM: Final = "countersight-24"
 """Raised whenever the same lists and party may give another result: the configuration hash
 follows the constants only, not the code (2: the first release after the benchmark work; 3: a
 name that meets by one word needs both birth year and country to agree to be a match; 4: HK
@@ -64,7 +65,8 @@ non-joiner inside a word, and its ژ as j; 23: Latin letters in a Chinese organi
 name read as a Latin name's words and the characters as Chinese whichever has more letters,
 Japanese legal forms in kanji, one character after a trade word weak, no brand of one
 character said by its meaning, no acronym of a name with Chinese brands, single letters that
-are the same words as the other name's a match, grupo/gruppo/groupe/gruppe weak)."""
+are the same words as the other name's a match, grupo/gruppo/groupe/gruppe weak; 24: a
+Chinese person's name in Wade-Giles also in pinyin)."""
 THRESHOLD: Final = 0.8
 BIRTH_AGREES: Final = 0.05
 BIRTH_CONFLICT: Final = 0.3
@@ -140,7 +142,8 @@ class Party:
     def forms(self) -> tuple[NameForm, ...]:
         """Every name's form; a name written in an abjad also with its compounds as one word
         each (``normalize.compounds``), a Korean one in Hangul with its given name as one
-        (``normalize.given_name_joined``, for names in other scripts only)."""
+        (``normalize.given_name_joined``, for names in other scripts only), a Chinese person's
+        in Wade-Giles also in pinyin (``normalize.pinyin_form``)."""
         out: list[NameForm] = []
         for n in (self.name, *self.aliases):
             for part in name_parts(n, self.schema):
@@ -150,6 +153,8 @@ class Party:
                     for joined in (compounds(form), given_name_joined(form)):
                         if joined is not None:
                             out.append(joined)
+                    if self.schema == "Person" and (pinyin := pinyin_form(form)) is not None:
+                        out.append(pinyin)
         return tuple(out)
 
 
