@@ -505,6 +505,21 @@ CASES = [
         True,
     ),
     ("the same words, one a letter", "Company", "Group W", "Group W", True),
+    (
+        "a state company's Chinese name and its translation",
+        "Company",
+        "中国电子科技集团有限公司",
+        "China Electronics Technology Group Corporation",
+        True,
+    ),
+    (
+        "集团 and China National, as translations give them",
+        "Company",
+        "中国化工集团有限公司",
+        "China National Chemical Corporation",
+        True,
+    ),
+    ("group, in Spanish and after the name", "Company", "Grupo Bimbo", "Bimbo Group", True),
     ("the same words, one in Chinese", "Company", "Group W公司", "Group W", True),
     (
         "no acronym of a Chinese name's pinyin",

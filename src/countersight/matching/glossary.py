@@ -4,14 +4,14 @@ a company is. Written for Countersight; kept short on purpose (common words only
 
 from __future__ import annotations
 
-# Longest first: 股份有限公司 must go before 有限公司.
+# Longest first: 股份有限公司 must go before 有限公司. 集团 (group) last, wherever it stands: a
+# word of the organisation's kind, as "Group" is in Latin names (``ORG_WORDS``), which
+# translations give or leave out (中国电子科技集团, China Electronics Technology Group
+# Corporation; 中国化工集团, China National Chemical Corporation).
 HAN_LEGAL_FORMS: tuple[tuple[str, str], ...] = (
-    ("集团股份有限公司", "jsc"),
     ("股份有限公司", "jsc"),
     ("有限责任公司", "llc"),
     ("有限責任公司", "llc"),
-    ("集团有限公司", "ltd"),
-    ("集團有限公司", "ltd"),
     ("有限公司", "ltd"),
     # Japanese companies written in kanji only (as Chinese lists write them): kaisha, as the
     # Latin "Kabushiki Kaisha" gives; no family of forms (their English names say Co., Ltd.).
@@ -19,6 +19,8 @@ HAN_LEGAL_FORMS: tuple[tuple[str, str], ...] = (
     ("有限会社", "kaisha"),
     ("合同会社", "kaisha"),
     ("公司", "co"),
+    ("集团", "group"),
+    ("集團", "group"),
 )
 
 _PLACES = {
@@ -205,8 +207,6 @@ HAN_TRADE_WORDS: dict[str, str] = {
     "機械": "machinery",
     "设备": "equipment",
     "設備": "equipment",
-    "集团": "group",
-    "集團": "group",
     "进出口": "import export",
     "進出口": "import export",
     "发展": "development",
@@ -301,11 +301,7 @@ LATIN_WEAK_WORDS: frozenset[str] = frozenset(
         "technologies",
         "tech",
         "system",
-        # "group" in the languages of Europe's company names (Grupo Bimbo, Gruppo, Groupe).
-        "grupo",
-        "gruppo",
-        "groupe",
-        "gruppe",
+        "group",
         "trade",
         "electronic",
         "industries",
@@ -431,10 +427,12 @@ LATIN_PHRASES: dict[str, str] = {
     "industry and trade": "industrial trading",
     "industrial and trade": "industrial trading",
     "hk": "hong kong",
+    "china national": "china",
 }
 """Latin phrases that translate one Chinese trade word (科技 is "science and technology" as
-often as "technology"), as the glossary writes them; and HK, which Hong Kong companies write
-for 香港 as often as Hong Kong."""
+often as "technology"), as the glossary writes them; HK, which Hong Kong companies write for
+香港 as often as Hong Kong; and "China National", as China's state companies write 中国 (中国化工,
+China National Chemical)."""
 
 BRACKETED_LEGAL_FORMS = frozenset({"yu"})
 """Legal forms that rigour's table writes in brackets only ("(yu)" for the Korean 유한회사)
@@ -531,6 +529,13 @@ ORG_WORDS: frozenset[str] = frozenset(
         "kabushiki",
         "kaisha",
         "sl",
+        # "Group", as 集团 is a legal form of Chinese names (``HAN_LEGAL_FORMS``), in the
+        # languages of Europe's company names too (Grupo Bimbo, Gruppo, Groupe, Gruppe).
+        "group",
+        "grupo",
+        "gruppo",
+        "groupe",
+        "gruppe",
     }
 )
 """Legal-form words that rigour's table leaves in a name (abbreviations, a bare "company")."""

@@ -33,7 +33,7 @@ from countersight.matching.normalize import (
 from countersight.matching.parts import name_parts
 from countersight.model import by_fields
 
-ALGORITHM: Final = "countersight-24"
+ALGORITHM: Final = "countersight-25"
 """Raised whenever the same lists and party may give another result: the configuration hash
 follows the constants only, not the code (2: the first release after the benchmark work; 3: a
 name that meets by one word needs both birth year and country to agree to be a match; 4: HK
@@ -66,7 +66,9 @@ name read as a Latin name's words and the characters as Chinese whichever has mo
 Japanese legal forms in kanji, one character after a trade word weak, no brand of one
 character said by its meaning, no acronym of a name with Chinese brands, single letters that
 are the same words as the other name's a match, grupo/gruppo/groupe/gruppe weak; 24: a
-Chinese person's name in Wade-Giles also in pinyin)."""
+Chinese person's name in Wade-Giles also in pinyin; 25: "group" a word of the organisation's
+kind, set aside with the legal forms (集团 wherever it stands; group, grupo, gruppo, groupe,
+gruppe), and "China National" is China)."""
 THRESHOLD: Final = 0.8
 BIRTH_AGREES: Final = 0.05
 BIRTH_CONFLICT: Final = 0.3
