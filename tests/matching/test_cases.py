@@ -520,6 +520,20 @@ CASES = [
         True,
     ),
     ("group, in Spanish and after the name", "Company", "Grupo Bimbo", "Bimbo Group", True),
+    (
+        "a legal form mistyped",
+        "Company",
+        "Hikvision Trading Compnay Limited",
+        "Hikvision Trading Company Limited",
+        True,
+    ),
+    (
+        "a word of a legal form mistyped",
+        "Company",
+        "Tactical Missiles Corporation Joynt Stock Company",
+        "Tactical Missiles Corporation JSC",
+        True,
+    ),
     ("the same words, one in Chinese", "Company", "Group W公司", "Group W", True),
     (
         "no acronym of a Chinese name's pinyin",
@@ -1089,3 +1103,19 @@ def test_a_name_in_pinyin_or_not_all_wade_giles_has_no_other_form(name: str) -> 
     # All pinyin syllables and no hyphen: pinyin already (Li Peng is not Li Beng); Lee is
     # no Wade-Giles syllable.
     assert pinyin_form(prepare(name, "Person")) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "words", "forms"),
+    [
+        ("Acme Corporaton", ["acme"], ["corporation"]),
+        ("Limitex Compnay", ["limitex"], ["company"]),  # a name's first word is never a form
+        ("Compass Trading", ["compass", "trading"], []),  # two edits from company
+        ("Acme Stock", ["acme", "stock"], []),  # stock alone is no legal form
+    ],
+)
+def test_a_legal_form_mistyped_by_a_letter_is_a_legal_form(
+    name: str, words: list[str], forms: list[str]
+) -> None:
+    form = prepare(name, "Company")
+    assert list(form.words) == words and list(form.org_types) == forms

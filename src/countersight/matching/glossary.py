@@ -530,12 +530,15 @@ ORG_WORDS: frozenset[str] = frozenset(
         "kaisha",
         "sl",
         # "Group", as 集团 is a legal form of Chinese names (``HAN_LEGAL_FORMS``), in the
-        # languages of Europe's company names too (Grupo Bimbo, Gruppo, Groupe, Gruppe).
+        # languages of Europe's company names too (Grupo Bimbo, Gruppo, Groupe, Gruppe;
+        # Russian Gruppa, Grupp).
         "group",
         "grupo",
         "gruppo",
         "groupe",
         "gruppe",
+        "gruppa",
+        "grupp",
     }
 )
 """Legal-form words that rigour's table leaves in a name (abbreviations, a bare "company")."""

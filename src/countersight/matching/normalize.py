@@ -18,6 +18,8 @@ from typing import Any, Final, NamedTuple
 
 from anyascii import anyascii
 from pypinyin import Style, lazy_pinyin, pinyin
+from rapidfuzz import process as _process
+from rapidfuzz.distance import OSA as _OSA
 from rigour._core import (  # no public wrapper: rigour pinned to 2.6.x
     ordinals_dict,
     person_name_prefixes_list,
@@ -794,6 +796,8 @@ def _latin_org(text: str, schema: str) -> tuple[list[Token], list[str]]:
     if body:
         latin = body
         org_types += found
+    latin, found = _mistyped_forms(latin)
+    org_types += found
     words = latin.split()
     if schema == "Vessel":
         words = _vessel_name(words)
@@ -801,6 +805,40 @@ def _latin_org(text: str, schema: str) -> tuple[list[Token], list[str]]:
     words = [w for w in words if w not in ORG_WORDS] or words
     aside = _aside(text) if "(" in text or "\uff08" in text else frozenset()
     return _org_tokens(words, aside), org_types
+
+
+_FORM_WORDS: Final = tuple(
+    sorted({w for w in ORG_WORDS if len(w) >= 5} | {"joint", "stock", "liability"})
+)
+"""The words of legal forms that ``_mistyped_forms`` reads through a typo."""
+_TAIL: Final = 4
+
+
+def _mistyped_forms(latin: str) -> tuple[str, list[str]]:
+    """A legal form mistyped by a letter, in the last words of a name (Compnay Limited, Joynt
+    Stock Company): each word of five letters or more one edit from a word of legal forms
+    (``_FORM_WORDS``) read as that word, if all the words so read are then found to be a
+    legal form or an organisation's word (``ORG_WORDS``); else the name as it is. The name
+    without those forms, and the forms."""
+    words = latin.split()
+    mended: list[int] = []
+    for i in range(max(1, len(words) - _TAIL), len(words)):
+        word = words[i]
+        if len(word) < 5 or word in ORG_WORDS or word in LATIN_WEAK_WORDS:
+            continue
+        near = _process.extractOne(word, _FORM_WORDS, scorer=_OSA.distance, score_cutoff=1)
+        if near is not None:
+            words[i] = near[0]
+            mended.append(i)
+    if not mended:
+        return latin, []
+    body, found = _legal_forms(" ".join(words))
+    left = body.split()
+    forms = found + [w for w in left if w in ORG_WORDS]
+    left = [w for w in left if w not in ORG_WORDS]
+    if not left or any(words[i] in left for i in mended):
+        return latin, []
+    return " ".join(left), forms
 
 
 def _legal_forms(text: str) -> tuple[str, list[str]]:
