@@ -521,6 +521,13 @@ CASES = [
     ),
     ("group, in Spanish and after the name", "Company", "Grupo Bimbo", "Bimbo Group", True),
     (
+        "海運 is shipping",
+        "Company",
+        "沈忠國際海運有限公司",
+        "Shen Zhong International Shipping",
+        True,
+    ),
+    (
         "a legal form mistyped",
         "Company",
         "Hikvision Trading Compnay Limited",

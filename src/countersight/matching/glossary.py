@@ -401,6 +401,8 @@ HAN_TRANSLATED_WORDS: dict[str, str] = {
     "声学": "acoustics",
     "海洋": "marine",
     "船务": "shipping",
+    "海运": "shipping",
+    "海運": "shipping",
     "货运": "freight",
     "货运代理": "freight forwarding",
     "供应": "supply",
