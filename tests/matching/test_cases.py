@@ -27,6 +27,8 @@ CASES = [
         True,
     ),
     ("Wade-Giles against pinyin", "Person", "Mao Tse-tung", "Mao Zedong", True),
+    ("the Western order, the given name as one word", "Person", "余茂春", "Maochun Yu", True),
+    ("the Western order, a Korean name", "Person", "김정은", "Jongun Kim", True),
     ("Wade-Giles, the surname last", "Person", "Ching-kuo Chiang", "Jiang Jingguo", True),
     ("Wade-Giles, hyphens only", "Person", "Chou En-lai", "Zhou Enlai", True),
     ("Wade-Giles, another given name", "Person", "Mao Tse-tung", "Mao Zemin", False),

@@ -795,12 +795,24 @@ def _joined_similarity(
     # this far), and rapidfuzz is not called.
     if _apart(q_joined, c_joined) * 10 > max(len(q_joined), len(c_joined)):
         return 0.0
-    return max(
+    similarity = max(
         _levenshtein_similarity(q_joined, c_joined, score_cutoff=RESPLIT),
         _levenshtein_similarity(
             "".join(sorted(q_words)), "".join(sorted(c_words)), score_cutoff=RESPLIT
         ),
     )
+    if similarity < 1.0 and _spelt_across(query, candidate):
+        # A Chinese or Korean name in characters, its surname first, against a Latin one in
+        # the Western order, the given name written as one word (余茂春 and Maochun Yu; sorted,
+        # the syllables mao chun yu are not maochun yu).
+        if spelt_only(query):
+            q_joined = "".join(q_words[1:] + q_words[:1])
+        else:
+            c_joined = "".join(c_words[1:] + c_words[:1])
+        similarity = max(
+            similarity, _levenshtein_similarity(q_joined, c_joined, score_cutoff=RESPLIT)
+        )
+    return similarity
 
 
 def meets_nothing_bound(query: NameForm, candidate: NameForm) -> bool:

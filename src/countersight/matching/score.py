@@ -33,7 +33,7 @@ from countersight.matching.normalize import (
 from countersight.matching.parts import name_parts
 from countersight.model import by_fields
 
-ALGORITHM: Final = "countersight-27"
+ALGORITHM: Final = "countersight-28"
 """Raised whenever the same lists and party may give another result: the configuration hash
 follows the constants only, not the code (2: the first release after the benchmark work; 3: a
 name that meets by one word needs both birth year and country to agree to be a match; 4: HK
@@ -69,7 +69,9 @@ are the same words as the other name's a match, grupo/gruppo/groupe/gruppe weak;
 Chinese person's name in Wade-Giles also in pinyin; 25: "group" a word of the organisation's
 kind, set aside with the legal forms (集团 wherever it stands; group, grupo, gruppo, groupe,
 gruppe, gruppa, grupp), and "China National" is China; 26: a legal form mistyped by a
-letter in a name's last words read as the legal form; 27: 海运 is shipping)."""
+letter in a name's last words read as the legal form; 27: 海运 is shipping; 28: a Chinese
+or Korean name in characters also written as one word with its surname last, against a
+Latin name in the Western order)."""
 THRESHOLD: Final = 0.8
 BIRTH_AGREES: Final = 0.05
 BIRTH_CONFLICT: Final = 0.3
