@@ -137,6 +137,9 @@ ENTITIES = [
     _person("k2", "list_k", ["Mahmoud Hassan"]),
     _person("k3", "list_k", ["Mohammed Hassan Ali"]),
     _org("o1", ["Siemens AG", "Siemens Aktiengesellschaft"], "de"),
+    # A given name of another language beside a Chinese name, which its characters leave out.
+    _person("k1", "list_k", ["John Lee Ka-chiu"]),
+    _person("k2", "list_k", ["余茂春"]),
     _org("o2", ["People's Liberation Army", "PLA"], "cn"),
     _org("o3", ["Banco Santander Chile S.A."], "cl"),
     _org("o4", ["Banco Santander S.A."], "es"),
@@ -195,6 +198,9 @@ QUERIES = [
     party_from_row("Trading Company International", "Company"),
     party_from_row("Ivanov", "LegalEntity", None, ["ru"]),
     party_from_row("Nobody At All", "Company"),
+    party_from_row("李家超", "Person"),
+    party_from_row("Lee Ka-chiu", "Person"),
+    party_from_row("Miles Yu Maochun", "Person"),
 ]
 
 
@@ -597,3 +603,10 @@ def test_among_equal_similarities_the_name_written_like_the_partys_comes_first()
     # The two written alike first, by id between them; then the other.
     assert [h.listed.entity_id for h in hits] == ["b-as-written", "c-again", "a-with-form"]
     assert hits == _plain(index, party_from_row("Splendent Technologies", "Company"), 3)
+
+
+def test_a_given_name_beside_a_chinese_name_is_left_out_in_screening_too() -> None:
+    screener = Screener(Index(ENTITIES), [])
+    for name, expected in (("李家超", "k1"), ("Miles Yu Maochun", "k2")):
+        hits = screener.screen(party_from_row(name, "Person"), 1)
+        assert hits and hits[0].listed.entity_id == expected and hits[0].result.match, name

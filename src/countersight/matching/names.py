@@ -13,7 +13,7 @@ from typing import Final, NamedTuple
 from rapidfuzz.distance import OSA, Levenshtein
 
 from countersight.matching import abjad, letters, meanings
-from countersight.matching.normalize import NameForm, Token, fold, token
+from countersight.matching.normalize import NameForm, Token, chinese_spelling, fold, token
 from countersight.matching.phonetic import (
     brand_skeletons,
     can_sound,
@@ -565,6 +565,26 @@ def _by_initials(a: Token, b: Token) -> bool:
         and len(other.text) == len(brand.syllables)
         and other.text == "".join(s[:1] for s in brand.syllables)
     )
+
+
+def given_name_apart(form: NameForm, other: NameForm) -> int:
+    """The place of the word of a person's name in Latin letters that is a given name of
+    another language beside a Chinese name (John Lee Ka-chiu, Miles Yu Maochun), which the
+    name in Chinese characters (``other``) does not write (李家超, 余茂春): its first word or
+    else its last, of three letters or more, that spells no Chinese syllable nor two
+    (``normalize.chinese_spelling``); -1 for none, or for a name of fewer than three words.
+    ``score.score_party`` compares the names without it too (if it met nothing), and
+    screening bounds them so."""
+    if not (other.syllabic and other.script == "Han") or form.script != "Latin":
+        return -1
+    last = len(form.tokens) - 1
+    if last < 2:
+        return -1
+    for i in (0, last):
+        word = form.tokens[i].text
+        if len(word) >= 3 and not chinese_spelling(word):
+            return i
+    return -1
 
 
 def _middle_names_left_out(

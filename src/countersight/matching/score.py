@@ -19,7 +19,7 @@ from typing import Any, Final, NamedTuple
 
 from countersight.matching import calibration
 from countersight.matching.glossary import KINSHIP_WORDS, LIMITED_COMPANIES, STOCK_CORPORATIONS
-from countersight.matching.names import NOTHING, NameScore, Rarity, Words, round4
+from countersight.matching.names import NOTHING, NameScore, Rarity, Words, given_name_apart, round4
 from countersight.matching.names import compare as compare_forms
 from countersight.matching.normalize import (
     LATIN_STOPWORDS,
@@ -33,7 +33,7 @@ from countersight.matching.normalize import (
 from countersight.matching.parts import name_parts
 from countersight.model import by_fields
 
-ALGORITHM: Final = "countersight-28"
+ALGORITHM: Final = "countersight-29"
 """Raised whenever the same lists and party may give another result: the configuration hash
 follows the constants only, not the code (2: the first release after the benchmark work; 3: a
 name that meets by one word needs both birth year and country to agree to be a match; 4: HK
@@ -71,7 +71,8 @@ kind, set aside with the legal forms (集团 wherever it stands; group, grupo, g
 gruppe, gruppa, grupp), and "China National" is China; 26: a legal form mistyped by a
 letter in a name's last words read as the legal form; 27: 海运 is shipping; 28: a Chinese
 or Korean name in characters also written as one word with its surname last, against a
-Latin name in the Western order)."""
+Latin name in the Western order; 29: a given name of another language beside a Chinese
+name in Latin letters left out against the name in Chinese characters)."""
 THRESHOLD: Final = 0.8
 BIRTH_AGREES: Final = 0.05
 BIRTH_CONFLICT: Final = 0.3
@@ -254,6 +255,11 @@ def score_party(
                 other = compare_forms(q_part, c_part, words, rarity)
                 if other.score > result.score:
                     result = other
+        if person and q.script != c.script:
+            for q_part, c_part in _without_given_name_apart(q, c, result):
+                other = compare_forms(q_part, c_part, words, rarity)
+                if other.score > result.score:
+                    result = other
         if organisation and result.score < ACRONYM_MATCH and _acronym(q, c):
             result = result._replace(score=ACRONYM_MATCH)
             acronym_here = True
@@ -386,6 +392,20 @@ def _without_lone_patronymic(
         for j in c.patronymics:
             if c.tokens[j].text not in met:
                 yield q, _without(c, j)
+
+
+def _without_given_name_apart(
+    q: NameForm, c: NameForm, names: NameScore
+) -> Iterator[tuple[NameForm, NameForm]]:
+    """A person's name in Latin letters without a given name of another language that met
+    nothing, against a Chinese name in characters, which does not write it (``names.
+    given_name_apart``: John Lee Ka-chiu, 李家超)."""
+    i = given_name_apart(q, c)
+    if i >= 0 and q.tokens[i].text not in {p.query for p in names.pairs}:
+        yield _without(q, i), c
+    j = given_name_apart(c, q)
+    if j >= 0 and c.tokens[j].text not in {p.candidate for p in names.pairs}:
+        yield q, _without(c, j)
 
 
 def _without(form: NameForm, index: int) -> NameForm:

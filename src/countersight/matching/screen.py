@@ -17,6 +17,7 @@ from countersight.matching.index import Index, Listed, building, normal_identifi
 from countersight.matching.names import (
     Vocabulary,
     Words,
+    given_name_apart,
     may_resplit_without,
     meets_nothing_bound,
     score_bound,
@@ -334,6 +335,15 @@ def _similarity_bound(
                     for j in c.patronymics:
                         if met or may_resplit_without(q, c, drop_candidate=j):
                             bound = max(bound, score_bound(q, c, words, drop_candidate=j))
+                if person and q.script != c.script:
+                    # A given name beside a Chinese name, which its characters leave out.
+                    met = bound > 0.0
+                    i = given_name_apart(q, c)
+                    if i >= 0 and (met or may_resplit_without(q, c, drop_query=i)):
+                        bound = max(bound, score_bound(q, c, words, drop_query=i))
+                    j = given_name_apart(c, q)
+                    if j >= 0 and (met or may_resplit_without(q, c, drop_candidate=j)):
+                        bound = max(bound, score_bound(q, c, words, drop_candidate=j))
             if organisation and bound < ACRONYM_MATCH and _acronym(q, c):
                 bound = ACRONYM_MATCH
             pairs.append(bound)
