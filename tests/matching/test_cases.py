@@ -541,6 +541,20 @@ CASES = [
         True,
     ),
     (
+        "Latin words that together sound like a brand",
+        "Company",
+        "厦门市美亚柏科信息股份有限公司",
+        "Xiamen Meiya Pico Information Co., Ltd.",
+        True,
+    ),
+    (
+        "words that together sound like a brand only loosely",
+        "Company",
+        "芯時空電子有限公司",
+        "Xin Quan Electronics Co Limited",
+        False,
+    ),
+    (
         "a legal form mistyped",
         "Company",
         "Hikvision Trading Compnay Limited",

@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from countersight.matching import abjad, letters, meanings
 from countersight.matching.normalize import NameForm, Token, chinese_spelling, fold, token
 from countersight.matching.phonetic import (
+    SOUND_SIMILARITY,
     brand_skeletons,
     can_sound,
     sound_similarity,
@@ -433,7 +434,7 @@ def compare(
     if query.script != candidate.script and (query.brands or candidate.brands):
         q_tokens, q_met = _brands_spelt_apart(q_tokens, c_tokens)
         c_tokens, c_met = _brands_spelt_apart(c_tokens, q_tokens)
-        joined_brands = [(1.0, i, k) for i, k in q_met] + [(1.0, k, j) for j, k in c_met]
+        joined_brands = [(s, i, k) for i, k, s in q_met] + [(s, k, j) for j, k, s in c_met]
     may_resplit = _may_resplit(
         query, candidate, len(q_tokens), len(c_tokens), query.size, candidate.size
     )
@@ -676,19 +677,24 @@ def _spelt_across(query: NameForm, candidate: NameForm) -> bool:
 
 def _brands_spelt_apart(
     tokens: tuple[Token, ...], other: tuple[Token, ...]
-) -> tuple[tuple[Token, ...], list[tuple[int, int]]]:
+) -> tuple[tuple[Token, ...], list[tuple[int, int, float]]]:
     """Latin words that together spell a Chinese brand of the other name, its pinyin written
     syllable by syllable ("Mei Xin" for 美欣 Meixin), or that say it a word per character, by
-    meaning or sound ("M Star" for 美星, ``meanings.says``), as one word; and which word of
-    ``tokens`` now meets which brand of ``other``."""
+    meaning or sound ("M Star" for 美星, ``meanings.says``), or that sound like a brand of
+    three syllables or more together ("Meiya Pico" for 美亚柏科, meiya boke: ``_sounded_at``), as
+    one word; and which word of ``tokens`` now meets which brand of ``other``, how closely
+    (1.0, or the sound's similarity)."""
     spellings: dict[str, int] = {}
     meant: list[tuple[int, Token]] = []  # the brands that a word of ``tokens`` may say
+    sounded: list[tuple[int, Token]] = []  # the brands that words together may sound like
     saying: set[str] | None = None  # the meanings the words of ``tokens`` say, worked out once
     for k, t in enumerate(other):
         if t.syllables:
             for spelling in t.spellings:
                 if len(spelling) > 3:
                     spellings.setdefault(spelling, k)  # the first: the name, not its short name
+            if len(t.syllables) >= 3:
+                sounded.append((k, t))
             if t.han:
                 if saying is None:
                     saying = meanings.meaning_words(w.text for w in tokens if not w.weak)
@@ -697,21 +703,47 @@ def _brands_spelt_apart(
     if not spellings and not meant:
         return tokens, []
     out: list[Token] = []
-    met: list[tuple[int, int]] = []
-    said: set[int] = set()  # the brands met by meaning (each once)
+    met: list[tuple[int, int, float]] = []
+    said: set[int] = set()  # the brands met by meaning or sound together (each once)
     i = 0
     while i < len(tokens):
+        similarity = 1.0
         size, brand, text = _spelt_at(tokens, i, spellings)
         if brand < 0 and meant:
             size, brand, text = _said_at(tokens, i, meant, said)
+        if brand < 0 and sounded:
+            size, brand, text, similarity = _sounded_at(tokens, i, sounded, said)
         if brand >= 0:
-            met.append((len(out), brand))
+            met.append((len(out), brand, similarity))
             out.append(token(text))
             i += size
         else:
             out.append(tokens[i])
             i += 1
     return tuple(out), met
+
+
+def _sounded_at(
+    tokens: tuple[Token, ...], i: int, sounded: list[tuple[int, Token]], said: set[int]
+) -> tuple[int, int, str, float]:
+    """``_spelt_at`` for the brands of three syllables or more that the Latin words from
+    ``tokens[i]`` on, two or three as one word, sound like by the same consonants
+    (``phonetic.SOUND_SIMILARITY``: not loosely, as Xin Quan and 芯时空, xinshikong, do);
+    each brand once (``said``); and how closely."""
+    for size in (3, 2):
+        run = tokens[i : i + size]
+        if len(run) == size and not any(t.syllables or t.weak or len(t.text) < 2 for t in run):
+            joined = token("".join(t.text for t in run))
+            heard = _word_skeletons(joined.text)
+            for k, t in sounded:
+                if (
+                    k not in said
+                    and not heard.isdisjoint(_brand_skeletons(t.syllables))
+                    and (similarity := sound_similarity(joined, t)) >= SOUND_SIMILARITY
+                ):
+                    said.add(k)
+                    return size, k, joined.text, similarity
+    return 0, -1, "", 0.0
 
 
 def _spelt_at(tokens: tuple[Token, ...], i: int, spellings: dict[str, int]) -> tuple[int, int, str]:

@@ -33,7 +33,7 @@ from countersight.matching.normalize import (
 from countersight.matching.parts import name_parts
 from countersight.model import by_fields
 
-ALGORITHM: Final = "countersight-29"
+ALGORITHM: Final = "countersight-30"
 """Raised whenever the same lists and party may give another result: the configuration hash
 follows the constants only, not the code (2: the first release after the benchmark work; 3: a
 name that meets by one word needs both birth year and country to agree to be a match; 4: HK
@@ -72,7 +72,8 @@ gruppe, gruppa, grupp), and "China National" is China; 26: a legal form mistyped
 letter in a name's last words read as the legal form; 27: 海运 is shipping; 28: a Chinese
 or Korean name in characters also written as one word with its surname last, against a
 Latin name in the Western order; 29: a given name of another language beside a Chinese
-name in Latin letters left out against the name in Chinese characters)."""
+name in Latin letters left out against the name in Chinese characters; 30: Latin words that
+together sound like a Chinese brand of three syllables or more are one word)."""
 THRESHOLD: Final = 0.8
 BIRTH_AGREES: Final = 0.05
 BIRTH_CONFLICT: Final = 0.3
