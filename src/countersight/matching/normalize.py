@@ -570,7 +570,7 @@ def _syllable_spellings() -> frozenset[str]:
             *wadegiles.pinyin_syllables(),
             *wadegiles.readings(),
             *(s for spellings in _CANTONESE.values() for s in spellings if s.isalpha()),
-            *(s for code in range(0xAC00, 0xD7A4) for s in hangul.spellings(chr(code))),
+            *hangul.every_spelling(),
         }
     )
 
