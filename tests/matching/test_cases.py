@@ -701,6 +701,24 @@ def test_the_explanation_says_which_word_met_which() -> None:
     assert result.features[0].name == "name"
 
 
+@pytest.mark.parametrize(
+    ("query", "listed", "explained"),
+    [
+        ("李家超", "John Lee Ka-chiu", "john: a given name the Chinese characters do not write"),
+        ("Sergey Viktorovich Lavrov", "Sergei Lavrov", "viktorovich: a patronymic"),
+    ],
+)
+def test_the_explanation_says_which_word_was_left_out(
+    query: str, listed: str, explained: str
+) -> None:
+    result = compare_names(query, listed, "Person")
+    left = [f.value for f in result.features if f.name == "left_out"]
+    assert result.match and len(left) == 1 and left[0].startswith(explained)
+    assert not any(
+        f.name == "left_out" for f in compare_names("王伟", "Wang Wei", "Person").features
+    )
+
+
 def test_han_company_names_are_split_into_their_parts() -> None:
     form = prepare("深圳市亿路发科技有限公司", "Company")
     assert [(t.text, t.weak) for t in form.tokens] == [

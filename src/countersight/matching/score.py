@@ -242,6 +242,7 @@ def score_party(
     person = "Person" in (party.schema, candidate.schema)
     organisation = party.schema in ORGANISATIONS and candidate.schema in ORGANISATIONS
     acronym = False
+    left = ""
     count = len(candidate_forms)
     places: Iterable[int] = range(len(forms) * count)
     if bounds is not None:
@@ -251,16 +252,22 @@ def score_party(
             break  # nor can any pair after it: the rest are bounded lower still
         q, c = forms[place // count], candidate_forms[place % count]
         result = compare_forms(q, c, words, rarity)
+        left_here = ""  # a word left out, and why (explained)
         if person and (q.patronymics or c.patronymics):
             for q_part, c_part in _without_lone_patronymic(q, c, result):
                 other = compare_forms(q_part, c_part, words, rarity)
                 if other.score > result.score:
                     result = other
+                    left_here = (
+                        f"{_left_out(q, q_part, c, c_part)}: a patronymic the other leaves out"
+                    )
         if person and q.script != c.script:
             for q_part, c_part in _without_given_name_apart(q, c, result):
                 other = compare_forms(q_part, c_part, words, rarity)
                 if other.score > result.score:
                     result = other
+                    word = _left_out(q, q_part, c, c_part)
+                    left_here = f"{word}: a given name the Chinese characters do not write"
         if organisation and result.score < ACRONYM_MATCH and _acronym(q, c):
             result = result._replace(score=ACRONYM_MATCH)
             acronym_here = True
@@ -275,11 +282,14 @@ def score_party(
             best = (result, q, c)
             best_place = place
             acronym = acronym_here
+            left = left_here
     if best is None:
         return Result(0.0, False, party.name, candidate.name, NOTHING)
     names, q_form, c_form = best
     score = names.score
     features = [_feature("name", f"{q_form.original} ~ {c_form.original}", round4(score))]
+    if left:
+        features.append(_feature("left_out", left, 0.0))
     if acronym:
         features.append(_feature("acronym", "one name is the other's initials", 0.0))
     if kind := _kinds_apart(party, q_form, candidate, c_form):
@@ -407,6 +417,18 @@ def _without_given_name_apart(
     j = given_name_apart(c, q)
     if j >= 0 and c.tokens[j].text not in {p.candidate for p in names.pairs}:
         yield q, _without(c, j)
+
+
+def _left_out(q: NameForm, q_part: NameForm, c: NameForm, c_part: NameForm) -> str:
+    """The word one of two names was compared without (``_without``)."""
+    whole, part = (q, q_part) if len(q_part.tokens) < len(q.tokens) else (c, c_part)
+    kept = list(part.tokens)
+    for t in whole.tokens:
+        if t in kept:
+            kept.remove(t)
+        else:
+            return t.text
+    return ""
 
 
 def _without(form: NameForm, index: int) -> NameForm:
