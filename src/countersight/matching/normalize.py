@@ -759,6 +759,8 @@ def pinyin_form(form: NameForm) -> NameForm | None:
     if form.script != "Latin" or len(form.tokens) < 2:
         return None
     table = wadegiles.readings()
+    if any(t.text not in table for t in form.tokens):
+        return None  # most names: a word no Wade-Giles syllable, seen without reading them again
     pinyin = wadegiles.pinyin_syllables()
     tokens: list[Token] = []
     wade_giles = False

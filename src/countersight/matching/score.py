@@ -253,21 +253,8 @@ def score_party(
         q, c = forms[place // count], candidate_forms[place % count]
         result = compare_forms(q, c, words, rarity)
         left_here = ""  # a word left out, and why (explained)
-        if person and (q.patronymics or c.patronymics):
-            for q_part, c_part in _without_lone_patronymic(q, c, result):
-                other = compare_forms(q_part, c_part, words, rarity)
-                if other.score > result.score:
-                    result = other
-                    left_here = (
-                        f"{_left_out(q, q_part, c, c_part)}: a patronymic the other leaves out"
-                    )
-        if person and q.script != c.script:
-            for q_part, c_part in _without_given_name_apart(q, c, result):
-                other = compare_forms(q_part, c_part, words, rarity)
-                if other.score > result.score:
-                    result = other
-                    word = _left_out(q, q_part, c, c_part)
-                    left_here = f"{word}: a given name the Chinese characters do not write"
+        if person and (q.patronymics or c.patronymics or q.script != c.script):
+            result, left_here = _compared_without(q, c, result, words, rarity)
         if organisation and result.score < ACRONYM_MATCH and _acronym(q, c):
             result = result._replace(score=ACRONYM_MATCH)
             acronym_here = True
@@ -385,50 +372,62 @@ def _kinds_apart(party: Party, q_form: NameForm, candidate: Party, c_form: NameF
     return ""
 
 
+def _compared_without(
+    q: NameForm, c: NameForm, result: NameScore, words: Words | None, rarity: Rarity | None
+) -> tuple[NameScore, str]:
+    """Two people's names compared again without a word one of them may leave out (a lone
+    patronymic, a given name beside a Chinese name), the better score kept; and the word left
+    out, and why ("" for none)."""
+    left = ""
+    for variants in (_without_lone_patronymic, _without_given_name_apart):
+        for q_part, c_part, why in variants(q, c, result):
+            other = compare_forms(q_part, c_part, words, rarity)
+            if other.score > result.score:
+                result, left = other, why
+    return result, left
+
+
+def droppable(q: NameForm, c: NameForm) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The places of the words of either name that ``score_party`` may compare two people's
+    names without (``_compared_without``), whatever met: what screening bounds them without."""
+    i, j = given_name_apart(q, c), given_name_apart(c, q)
+    return q.patronymics + ((i,) if i >= 0 else ()), c.patronymics + ((j,) if j >= 0 else ())
+
+
 def _without_lone_patronymic(
     q: NameForm, c: NameForm, names: NameScore
-) -> Iterator[tuple[NameForm, NameForm]]:
+) -> Iterator[tuple[NameForm, NameForm, str]]:
     """When only one of two people's names has a patronymic, and it met nothing in the other
     (Sergey Viktorovich Lavrov against Sergei Lavrov), the names without it: Western renderings
     often leave it out. When both have one, they are compared as they are (Viktorovich is not
     Vladimirovich). A patronymic is one part of three or more (``prepare``): in a name of two
-    parts, the word is a surname (Lukashevich)."""
+    parts, the word is a surname (Lukashevich). With the word, and why it is left out."""
+    why = "{}: a patronymic the other leaves out"
     if q.patronymics and not any(is_patronymic(t.text) for t in c.tokens):
         met = {p.query for p in names.pairs}
         for i in q.patronymics:
             if q.tokens[i].text not in met:
-                yield _without(q, i), c
+                yield _without(q, i), c, why.format(q.tokens[i].text)
     elif c.patronymics and not any(is_patronymic(t.text) for t in q.tokens):
         met = {p.candidate for p in names.pairs}
         for j in c.patronymics:
             if c.tokens[j].text not in met:
-                yield q, _without(c, j)
+                yield q, _without(c, j), why.format(c.tokens[j].text)
 
 
 def _without_given_name_apart(
     q: NameForm, c: NameForm, names: NameScore
-) -> Iterator[tuple[NameForm, NameForm]]:
+) -> Iterator[tuple[NameForm, NameForm, str]]:
     """A person's name in Latin letters without a given name of another language that met
     nothing, against a Chinese name in characters, which does not write it (``names.
-    given_name_apart``: John Lee Ka-chiu, 李家超)."""
+    given_name_apart``: John Lee Ka-chiu, 李家超). With the word, and why it is left out."""
+    why = "{}: a given name the Chinese characters do not write"
     i = given_name_apart(q, c)
     if i >= 0 and q.tokens[i].text not in {p.query for p in names.pairs}:
-        yield _without(q, i), c
+        yield _without(q, i), c, why.format(q.tokens[i].text)
     j = given_name_apart(c, q)
     if j >= 0 and c.tokens[j].text not in {p.candidate for p in names.pairs}:
-        yield q, _without(c, j)
-
-
-def _left_out(q: NameForm, q_part: NameForm, c: NameForm, c_part: NameForm) -> str:
-    """The word one of two names was compared without (``_without``)."""
-    whole, part = (q, q_part) if len(q_part.tokens) < len(q.tokens) else (c, c_part)
-    kept = list(part.tokens)
-    for t in whole.tokens:
-        if t in kept:
-            kept.remove(t)
-        else:
-            return t.text
-    return ""
+        yield q, _without(c, j), why.format(c.tokens[j].text)
 
 
 def _without(form: NameForm, index: int) -> NameForm:

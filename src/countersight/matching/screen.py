@@ -17,7 +17,6 @@ from countersight.matching.index import Index, Listed, building, normal_identifi
 from countersight.matching.names import (
     Vocabulary,
     Words,
-    given_name_apart,
     may_resplit_without,
     meets_nothing_bound,
     score_bound,
@@ -43,6 +42,7 @@ from countersight.matching.score import (
     Result,
     _acronym,
     birth_gap,
+    droppable,
     kinds_conflict,
     score_party,
 )
@@ -326,24 +326,18 @@ def _similarity_bound(
                 bound = score_bound(
                     q, c, words, c_total=totals[place] if totals is not None else -1.0
                 )
-                if person and (q.patronymics or c.patronymics):
-                    # Where no word met, the names without a word meet only written as one.
+                if person and (q.patronymics or c.patronymics or q.script != c.script):
+                    # The names without a word ``score_party`` may leave out (a patronymic, a
+                    # given name beside a Chinese name). Where no word met, the names without
+                    # a word meet only written as one.
                     met = bound > 0.0
-                    for i in q.patronymics:
+                    q_drops, c_drops = droppable(q, c)
+                    for i in q_drops:
                         if met or may_resplit_without(q, c, drop_query=i):
                             bound = max(bound, score_bound(q, c, words, drop_query=i))
-                    for j in c.patronymics:
+                    for j in c_drops:
                         if met or may_resplit_without(q, c, drop_candidate=j):
                             bound = max(bound, score_bound(q, c, words, drop_candidate=j))
-                if person and q.script != c.script:
-                    # A given name beside a Chinese name, which its characters leave out.
-                    met = bound > 0.0
-                    i = given_name_apart(q, c)
-                    if i >= 0 and (met or may_resplit_without(q, c, drop_query=i)):
-                        bound = max(bound, score_bound(q, c, words, drop_query=i))
-                    j = given_name_apart(c, q)
-                    if j >= 0 and (met or may_resplit_without(q, c, drop_candidate=j)):
-                        bound = max(bound, score_bound(q, c, words, drop_candidate=j))
             if organisation and bound < ACRONYM_MATCH and _acronym(q, c):
                 bound = ACRONYM_MATCH
             pairs.append(bound)
